@@ -1,0 +1,28 @@
+import { Command } from 'commander';
+import { buildApp } from '../api/server.js';
+import { loadSamplePlansIfEmpty } from '../app/sample-data.js';
+import { openDefaultDatabase } from '../store/db.js';
+
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('启动服务 Start the HTTP server (loads the sample plans into an empty database)')
+    .option('-p, --port <port>', 'port (env PORT)', process.env.PORT ?? '3000')
+    .option('--host <host>', 'address to listen on (env HOST)', process.env.HOST ?? '127.0.0.1')
+    .action(async (options: { port: string; host: string }) => {
+      const database = await openDefaultDatabase();
+      const loaded = await loadSamplePlansIfEmpty(database.db);
+      if (loaded.length) console.log(`示例数据 sample data: loaded ${loaded.length} plans`);
+      const app = await buildApp(database, { logger: true });
+      const close = async () => {
+        await app.close();
+        await database.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', close);
+      process.once('SIGTERM', close);
+      await app.listen({ port: Number(options.port), host: options.host });
+      console.log(
+        `卫健 Weijian: http://localhost:${options.port}  (API docs /api/docs, storage ${database.kind})`,
+      );
+    });
+}
