@@ -16,16 +16,36 @@ export type Comparison = '<' | '<=' | '>' | '>=';
  * - range: `103-107`
  * - ratio: `1:1.20`, `1：1` (left : right as printed)
  * - relative: `在2020年基础上增长50%`, `比2015年（12.93）降低10%` (printed base value kept), `减少15%`
+ * - points: `提高5个百分点` (a change in percentage points, not in percent of the base)
  * - benchmark: `达到全省平均水平`
  * - proportional: `同比例提高`
  * - notSet: `——`, `-`
- * - qualitative: anything else, verbatim
+ * - qualitative: anything else, verbatim; `持续提高` keeps the direction it names
+ * Numeric kinds carry `unit` when the cell prints one other than `%` (`8‰以内`, `≥ 4.5人`, `8.5/10万`), and a bound
+ * carries `scope` when the cell names whom it applies to (`二级以上综合医院住院患者≤40`).
+ * The grammar and its rules are in `target.ts`.
  */
 export type Target =
-  | { text: string; kind: 'bound'; op: Comparison; value: number; percent: boolean }
-  | { text: string; kind: 'exact'; value: number; percent: boolean }
-  | { text: string; kind: 'approx'; value: number; tolerance: number; toleranceRule: string; percent: boolean }
-  | { text: string; kind: 'range'; min: number; max: number; percent: boolean }
+  | {
+      text: string;
+      kind: 'bound';
+      op: Comparison;
+      value: number;
+      percent: boolean;
+      unit?: string;
+      scope?: string;
+    }
+  | { text: string; kind: 'exact'; value: number; percent: boolean; unit?: string }
+  | {
+      text: string;
+      kind: 'approx';
+      value: number;
+      tolerance: number;
+      toleranceRule: string;
+      percent: boolean;
+      unit?: string;
+    }
+  | { text: string; kind: 'range'; min: number; max: number; percent: boolean; unit?: string }
   | { text: string; kind: 'ratio'; left: number; right: number }
   | {
       text: string;
@@ -38,10 +58,20 @@ export type Target =
       /** Relative change in percent of the base value (`增长50%` → 50). */
       percent: number;
     }
+  | {
+      text: string;
+      kind: 'points';
+      /** As for `relative`. */
+      baseYear: number | null;
+      baseValue: number | null;
+      direction: 'increase' | 'decrease';
+      /** Change in percentage points (`提高5个百分点` → 5). */
+      points: number;
+    }
   | { text: string; kind: 'benchmark'; benchmark: string; op: Comparison }
   | { text: string; kind: 'proportional'; direction: 'increase' | 'decrease' }
   | { text: string; kind: 'notSet' }
-  | { text: string; kind: 'qualitative' };
+  | { text: string; kind: 'qualitative'; direction?: 'increase' | 'decrease' };
 
 export type TargetKind = Target['kind'];
 
