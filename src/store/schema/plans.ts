@@ -12,9 +12,18 @@ export const plans = pgTable('plans', {
   periodStart: integer('period_start').notNull(),
   periodEnd: integer('period_end').notNull(),
   issuedOn: text('issued_on'),
-  tableNotes: jsonb('table_notes').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
-  warnings: jsonb('warnings').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
-  outline: jsonb('outline').$type<OutlineNode[]>().notNull().default(sql`'[]'::jsonb`),
+  tableNotes: jsonb('table_notes')
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'::jsonb`),
+  warnings: jsonb('warnings')
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'::jsonb`),
+  outline: jsonb('outline')
+    .$type<OutlineNode[]>()
+    .notNull()
+    .default(sql`'[]'::jsonb`),
   source: jsonb('source')
     .$type<{ fileName: string; encoding: string; sha256: string; lineCount: number }>()
     .notNull(),

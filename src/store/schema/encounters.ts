@@ -1,0 +1,133 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  index,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  unique,
+} from 'drizzle-orm/pg-core';
+import { countyCode, countyCodeCheck, fk, id, oneOf, ref, source } from './columns.js';
+import { facilities } from './facilities.js';
+import { residents } from './residents.js';
+
+export const ENCOUNTER_CLASSES = ['outpatient', 'emergency', 'inpatient'] as const;
+
+/**
+ * Medical record summaries (电子病历首页/门诊记录): one visit or one admission. `county_code` is the county
+ * whose platform holds the row. The facility may be outside the county (insurance settlement data, for
+ * the in-county visit rate): then `facility_id` is null and `facility_county_code` names its county.
+ * The patient may be unidentified (`resident_id` null) or from elsewhere (`patient_county_code`).
+ */
+export const encounters = pgTable(
+  'encounters',
+  {
+    countyCode: countyCode(),
+    id: id(),
+    ...source(),
+    residentId: ref('resident_id'),
+    /** 6-digit county of the patient's residence, copied so visit shares need no join. */
+    patientCountyCode: text('patient_county_code'),
+    facilityId: ref('facility_id'),
+    facilityCountyCode: text('facility_county_code').notNull(),
+    facilityName: text('facility_name'),
+    class: text('class', { enum: ENCOUNTER_CLASSES }).notNull(),
+    /** Visit date, or admission date of an inpatient stay. */
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    /** Discharge date (inpatients); null while admitted. */
+    endDate: date('end_date', { mode: 'string' }),
+    department: text('department'),
+    /** Primary (principal) diagnosis, ICD-10; all diagnoses in encounter_diagnoses. */
+    primaryDiagnosisCode: text('primary_diagnosis_code'),
+    /** In yuan. */
+    totalCost: numeric('total_cost', { precision: 12, scale: 2 }),
+    outOfPocket: numeric('out_of_pocket', { precision: 12, scale: 2 }),
+    /** Days as the record states them (实际住院天数: a same-day stay counts 1). */
+    lengthOfStay: smallint('length_of_stay'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    unique('encounters_source_key').on(t.countyCode, t.sourceSystem, t.sourceId),
+    fk('encounters_resident_fk', [t.countyCode, t.residentId], [residents.countyCode, residents.id]),
+    fk('encounters_facility_fk', [t.countyCode, t.facilityId], [facilities.countyCode, facilities.id]),
+    countyCodeCheck('encounters', t.countyCode),
+    oneOf('encounters_class_check', t.class, ENCOUNTER_CLASSES),
+    check(
+      'encounters_facility_check',
+      sql`(${t.facilityId} is null or ${t.facilityCountyCode} = ${t.countyCode}) and (${t.facilityId} is not null or ${t.facilityName} is not null)`,
+    ),
+    check('encounters_dates_check', sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
+    check(
+      'encounters_amounts_check',
+      sql`${t.totalCost} >= 0 and ${t.outOfPocket} >= 0 and ${t.outOfPocket} <= ${t.totalCost}`,
+    ),
+    check('encounters_length_of_stay_check', sql`${t.lengthOfStay} >= 0`),
+    index('encounters_start_idx').on(t.countyCode, t.startDate),
+    // Discharges in a period (average length of stay, bed-days): inpatient rows by discharge date.
+    index('encounters_discharge_idx')
+      .on(t.countyCode, t.endDate)
+      .where(sql`${t.class} = 'inpatient'`),
+    index('encounters_resident_idx').on(t.countyCode, t.residentId, t.startDate),
+    index('encounters_facility_idx').on(t.countyCode, t.facilityId, t.startDate),
+  ],
+);
+
+/** All diagnoses of an encounter, position 1 = primary. */
+export const encounterDiagnoses = pgTable(
+  'encounter_diagnoses',
+  {
+    countyCode: countyCode(),
+    encounterId: ref('encounter_id').notNull(),
+    position: smallint('position').notNull(),
+    /** ICD-10 code as coded (e.g. I10, E11.9). */
+    code: text('code').notNull(),
+    name: text('name'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.encounterId, t.position] }),
+    fk(
+      'encounter_diagnoses_encounter_fk',
+      [t.countyCode, t.encounterId],
+      [encounters.countyCode, encounters.id],
+      'cascade',
+    ),
+    countyCodeCheck('encounter_diagnoses', t.countyCode),
+    check('encounter_diagnoses_position_check', sql`${t.position} >= 1`),
+    index('encounter_diagnoses_code_idx').on(t.countyCode, t.code),
+  ],
+);
+
+export const REFERRAL_STATUSES = ['requested', 'accepted', 'completed', 'rejected', 'cancelled'] as const;
+
+/** Two-way referrals (双向转诊): up to a higher-level facility or down to primary care. */
+export const referrals = pgTable(
+  'referrals',
+  {
+    countyCode: countyCode(),
+    id: id(),
+    ...source(),
+    residentId: ref('resident_id'),
+    fromFacilityId: ref('from_facility_id'),
+    /** Null when the other side is outside the county; its name then in to_facility_name. */
+    toFacilityId: ref('to_facility_id'),
+    toFacilityName: text('to_facility_name'),
+    direction: text('direction', { enum: ['up', 'down'] }).notNull(),
+    referredOn: date('referred_on', { mode: 'string' }).notNull(),
+    receivedOn: date('received_on', { mode: 'string' }),
+    status: text('status', { enum: REFERRAL_STATUSES }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    unique('referrals_source_key').on(t.countyCode, t.sourceSystem, t.sourceId),
+    fk('referrals_resident_fk', [t.countyCode, t.residentId], [residents.countyCode, residents.id]),
+    fk('referrals_from_fk', [t.countyCode, t.fromFacilityId], [facilities.countyCode, facilities.id]),
+    fk('referrals_to_fk', [t.countyCode, t.toFacilityId], [facilities.countyCode, facilities.id]),
+    countyCodeCheck('referrals', t.countyCode),
+    oneOf('referrals_direction_check', t.direction, ['up', 'down']),
+    oneOf('referrals_status_check', t.status, REFERRAL_STATUSES),
+    index('referrals_referred_idx').on(t.countyCode, t.referredOn),
+  ],
+);
