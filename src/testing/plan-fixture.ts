@@ -39,12 +39,18 @@ export function samplePlan(overrides: Partial<ParsedPlan> = {}): ParsedPlan {
       }),
     ],
     reviewIndicators: [
-      row('1', '人均预期寿命', { target: { text: '≥ 80', kind: 'bound', op: '>=', value: 80, percent: false } }),
+      row('1', '人均预期寿命', {
+        target: { text: '≥ 80', kind: 'bound', op: '>=', value: 80, percent: false },
+      }),
     ],
     tableNotes: ['注：标#者为省、市规划指标'],
     outline: [{ level: 1, number: '一', heading: '规划背景', lines: [5, 40] }],
-    tasks: [{ number: '（一）', heading: '完善公共卫生体系', chapter: '主要任务', lines: [50, 60], items: [] }],
-    projects: [{ number: '专栏1', heading: '公共卫生工程', chapter: null, lines: [61, 70], items: ['疾控能力提升'] }],
+    tasks: [
+      { number: '（一）', heading: '完善公共卫生体系', chapter: '主要任务', lines: [50, 60], items: [] },
+    ],
+    projects: [
+      { number: '专栏1', heading: '公共卫生工程', chapter: null, lines: [61, 70], items: ['疾控能力提升'] },
+    ],
     warnings: [],
     source: { fileName: 'sample.txt', encoding: 'utf-8', sha256: 'abc', lineCount: 100 },
     ...overrides,
