@@ -17,21 +17,21 @@ export const backends: Backend[] = [
 ];
 
 function postgresBackend(adminUrl: string): Backend {
+  return { name: 'postgres', open: () => openScratchPostgres(adminUrl) };
+}
+
+/** A new, migrated PostgreSQL database next to `adminUrl`'s, dropped again by `close()` (tests, benches). */
+export async function openScratchPostgres(adminUrl: string): Promise<Database> {
+  const name = `weijian_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() });
   return {
-    name: 'postgres',
-    async open() {
-      const name = `weijian_test_${randomBytes(6).toString('hex')}`;
-      await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      const database = await openDatabase({ url: url.toString() });
-      return {
-        ...database,
-        async close() {
-          await database.close();
-          await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        },
-      };
+    ...database,
+    async close() {
+      await database.close();
+      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }
