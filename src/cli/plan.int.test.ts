@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,6 +74,12 @@ describe('weijian plan (CLI, embedded database)', () => {
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(/^weijian: empty\.txt/);
     expect(res.stderr).not.toContain('    at ');
+    const huge = path.join(dataDir, 'huge.txt');
+    writeFileSync(huge, '');
+    truncateSync(huge, 50 * 1024 * 1024);
+    const tooLarge = await weijian('plan', 'import', huge);
+    expect(tooLarge.code).toBe(1);
+    expect(tooLarge.stderr).toContain('huge.txt: the file has 50 MB; the limit for this format is 20 MB');
     const notFound = await weijian('plan', 'show', '999');
     expect(notFound.code).toBe(1);
     expect(notFound.stderr).toContain('no plan with id 999');

@@ -4,11 +4,9 @@ import { Command } from 'commander';
 import { importPlans, type PlanFile } from '../app/import-plans.js';
 import { WeijianError } from '../domain/errors.js';
 import { formatSummary } from '../domain/plan/summary.js';
+import { assertPlanSize } from '../ingest/plan/decode.js';
 import { getPlan, listPlans } from '../store/plan-repository.js';
 import { withDatabase } from './database.js';
-
-/** Larger files are refused before reading, so memory stays bounded whatever is passed. */
-const maxPlanFileBytes = 100 * 1024 * 1024;
 
 export function planCommand(): Command {
   const plan = new Command('plan').description('规划 Plans: import, list, show');
@@ -86,11 +84,8 @@ async function readPlanFile(file: string): Promise<Buffer> {
     throw new WeijianError('file.not-found', 'file not found', { file });
   });
   if (!info.isFile()) throw new WeijianError('file.not-a-file', 'not a regular file', { file });
-  if (info.size > maxPlanFileBytes) {
-    throw new WeijianError('file.too-large', `file is ${info.size} bytes; the limit is ${maxPlanFileBytes}`, {
-      file,
-    });
-  }
+  // Refused before reading, so memory stays bounded whatever is passed.
+  assertPlanSize(info.size, path.basename(file));
   return readFile(file);
 }
 

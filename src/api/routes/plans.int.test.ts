@@ -90,6 +90,16 @@ describe.each(backends)('plan API on $name', (backend) => {
     expect(after).toEqual(before);
   });
 
+  it('refuses an upload over the size limit with 413 before reading it all', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/plans/import',
+      payload: upload([{ name: 'huge.txt', bytes: new Uint8Array(50 * 1024 * 1024) }]),
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json()).toMatchObject({ status: 413, title: 'Payload Too Large' });
+  });
+
   it('refuses a non-multipart import and serves the OpenAPI document', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/plans/import', payload: { a: 1 } });
     expect(res.statusCode).toBe(415);
