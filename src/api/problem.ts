@@ -49,6 +49,7 @@ export function problemOf(status: number, code: string, detail: string): Problem
 const titles: Record<number, string> = {
   400: 'Bad Request',
   404: 'Not Found',
+  409: 'Conflict',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
