@@ -26,7 +26,10 @@ const allowed: Record<string, string[]> = {
   ingest: ['domain', 'ingest'],
   store: ['domain', 'store'],
   fhir: ['domain', 'fhir'],
-  app: ['domain', 'ingest', 'store', 'fhir', 'app'],
+  app: ['domain', 'ingest', 'store', 'fhir', 'engine', 'app'],
+  engine: ['domain', 'store', 'engine'],
+  access: ['domain', 'store', 'access'],
+  monitoring: ['domain', 'store', 'monitoring'],
 };
 
 describe('layering', () => {

@@ -16,7 +16,7 @@ export interface Problem {
 export function registerProblemHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error);
-    if (problem.status >= 500) request.log.error({ err: error }, 'internal error');
+    if (problem.status >= 500) request.log.error({ err: loggable(error) }, 'internal error');
     return reply.status(problem.status).type('application/problem+json').send(problem);
   });
   app.setNotFoundHandler((request, reply) =>
@@ -48,10 +48,32 @@ export function problemOf(status: number, code: string, detail: string): Problem
 
 const titles: Record<number, string> = {
   400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
   404: 'Not Found',
   409: 'Conflict',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
 };
+
+/**
+ * What of an unexpected error goes in the log: its type, codes and stack frames — not its message, nor the
+ * database's `detail` or a failed query's parameters, which may quote a name or an ID number.
+ */
+function loggable(error: FastifyError): Record<string, unknown> {
+  const { code, constraint, table } = error as FastifyError & { constraint?: string; table?: string };
+  const cause = (error as { cause?: { code?: string; constraint?: string } }).cause;
+  return {
+    type: error.name,
+    code: code ?? cause?.code,
+    constraint: constraint ?? cause?.constraint,
+    table,
+    stack: error.stack
+      ?.split('\n')
+      .filter((line) => /^\s+at /.test(line))
+      .join('\n'),
+  };
+}

@@ -10,22 +10,54 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../store/db.js';
+import { registerAuth } from './auth.js';
 import { registerProblemHandler } from './problem.js';
+import { auditRoutes } from './routes/audit.js';
+import { authRoutes } from './routes/auth.js';
+import { exchangeRoutes } from './routes/exchange.js';
+import { indicatorRoutes } from './routes/indicators.js';
 import { planRoutes, planUploadLimit } from './routes/plans.js';
+import { templateRoutes } from './routes/templates.js';
+import { residentMpiRoutes } from './routes/residents-mpi.js';
+import { residentRevealRoutes } from './routes/residents-reveal.js';
+import { userRoutes } from './routes/users.js';
+import { monitoringRoutes } from './routes/monitoring.js';
+import { registerWebApp } from './web-app.js';
 
 export interface AppOptions {
-  logger?: boolean;
+  /** true: log to stdout; a stream: log there (tests read it to prove no personal data is logged). */
+  logger?: boolean | { stream: NodeJS.WritableStream };
 }
+
+/**
+ * Requests are logged as method, URL and status only (Fastify's serializers: no bodies, no headers); the
+ * credentials are redacted should a header ever be logged.
+ */
+const redact = {
+  paths: [
+    'req.headers.authorization',
+    'req.headers.cookie',
+    'req.headers["x-csrf-token"]',
+    'res.headers["set-cookie"]',
+  ],
+  censor: '[redacted]',
+};
 
 /** The HTTP API over one database. Routes are Zod-typed; the OpenAPI document is generated from them. */
 export async function buildApp(database: Database, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger:
+      options.logger === true
+        ? { redact }
+        : options.logger
+          ? { redact, stream: options.logger.stream }
+          : false,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandler(app);
+  await registerAuth(app, database.db);
 
   await app.register(multipart, { limits: { fileSize: planUploadLimit, files: 10 } });
   await app.register(swagger, {
@@ -36,15 +68,26 @@ export async function buildApp(database: Database, options: AppOptions = {}): Pr
         version: '0.1.0',
       },
       tags: [{ name: 'plans', description: '规划 Plans' }],
+      // docs/access-control.md: an API token, or the session cookie with x-csrf-token on writes.
+      components: {
+        securitySchemes: {
+          token: { type: 'http', scheme: 'bearer', description: 'wj_… (weijian token create)' },
+          session: { type: 'apiKey', in: 'cookie', name: 'wj_session' },
+        },
+      },
+      security: [{ token: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, () =>
+    app.swagger(),
+  );
 
   app.get(
     '/api/health',
     {
+      config: { permission: 'public' },
       schema: {
         summary: '健康检查 Liveness and storage kind',
         response: { 200: z.object({ status: z.literal('ok'), storage: z.enum(['pglite', 'postgres']) }) },
@@ -52,6 +95,16 @@ export async function buildApp(database: Database, options: AppOptions = {}): Pr
     },
     async () => ({ status: 'ok' as const, storage: database.kind }),
   );
+  await app.register(authRoutes(database.db));
+  await app.register(userRoutes(database.db));
+  await app.register(auditRoutes(database.db));
   await app.register(planRoutes(database.db));
+  await app.register(indicatorRoutes(database.db));
+  await app.register(exchangeRoutes(database));
+  await app.register(templateRoutes);
+  await app.register(residentMpiRoutes(database.db));
+  await app.register(residentRevealRoutes(database.db));
+  await app.register(monitoringRoutes(database.db));
+  await registerWebApp(app);
   return app;
 }

@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { actorOf, writeAudit } from '../access/audit.js';
+import { authorize, localOperator } from '../access/principal.js';
 import { exportFhir, onlyCounty } from '../app/export-records.js';
 import { exportTabular } from '../app/tabular/export-tabular.js';
 import { WeijianError } from '../domain/errors.js';
@@ -14,9 +16,17 @@ export function exportCommand(): Command {
       if (options.format !== 'fhir' && options.format !== 'xlsx') {
         throw new WeijianError('cli.format', `--format must be fhir or xlsx, got "${options.format}"`);
       }
+      const operator = localOperator();
+      authorize(operator, 'records:export');
       const database = await openDefaultDatabase();
       try {
         const county = options.county ?? (await onlyCounty(database));
+        await writeAudit(database.db, actorOf(operator), {
+          action: 'records.export',
+          resourceType: 'export',
+          countyCode: county,
+          details: { format: options.format },
+        });
         if (options.format === 'xlsx') {
           for (const file of await exportTabular(database, county, dir)) console.log(file);
           return;

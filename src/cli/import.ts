@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { Command } from 'commander';
+import { actorOf, writeAudit } from '../access/audit.js';
+import { authorize, localOperator } from '../access/principal.js';
 import { importRecordFiles, type ImportProgress } from '../app/import-records.js';
 import { WeijianError } from '../domain/errors.js';
 import type { ImportReport } from '../domain/import-report.js';
@@ -30,6 +32,8 @@ export function importCommand(): Command {
         files: string[],
         options: { skipInvalid?: boolean; rejects?: string; county?: string; json?: boolean },
       ) => {
+        const operator = localOperator();
+        authorize(operator, 'records:write');
         const database = await openDefaultDatabase();
         let reports: ImportReport[];
         try {
@@ -43,6 +47,18 @@ export function importCommand(): Command {
               onProgress: progressBar(),
             },
           );
+          await writeAudit(database.db, actorOf(operator), {
+            action: 'records.import',
+            resourceType: 'records',
+            countyCode: options.county,
+            details: {
+              files: reports.map((r) => ({
+                format: r.format,
+                written: r.written,
+                rejected: r.rejected.length,
+              })),
+            },
+          });
         } finally {
           if (process.stderr.isTTY) process.stderr.write('\n');
           await database.close();

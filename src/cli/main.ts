@@ -1,13 +1,36 @@
 import { Command } from 'commander';
 import { WeijianError } from '../domain/errors.js';
+import { auditCommand } from './audit.js';
+import { exportCommand } from './export.js';
+import { generateCommand } from './generate.js';
+import { importCommand } from './import.js';
+import { indicatorsCommand } from './indicators.js';
+import { compareCommand } from './compare.js';
+import { manualCommand } from './manual.js';
+import { reportCommand } from './report.js';
 import { planCommand } from './plan.js';
+import { residentsCommand } from './residents.js';
 import { serveCommand } from './serve.js';
+import { templateCommand } from './template.js';
+import { tokenCommand, userCommand } from './user.js';
 
 const program = new Command('weijian')
   .description('卫健 Weijian — county health information platform')
   .showHelpAfterError()
   .addCommand(serveCommand())
-  .addCommand(planCommand());
+  .addCommand(userCommand())
+  .addCommand(tokenCommand())
+  .addCommand(auditCommand())
+  .addCommand(templateCommand())
+  .addCommand(residentsCommand())
+  .addCommand(planCommand())
+  .addCommand(importCommand())
+  .addCommand(exportCommand())
+  .addCommand(generateCommand())
+  .addCommand(indicatorsCommand())
+  .addCommand(reportCommand())
+  .addCommand(compareCommand())
+  .addCommand(manualCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -7,6 +7,7 @@ import { formatSummary } from '../domain/plan/summary.js';
 import { assertPlanSize } from '../ingest/plan/decode.js';
 import { getPlan, listPlans } from '../store/plan-repository.js';
 import { withDatabase } from './database.js';
+import { addPlanMonitoringCommands } from './plan-monitoring.js';
 
 export function planCommand(): Command {
   const plan = new Command('plan').description('规划 Plans: import, list, show');
@@ -76,6 +77,7 @@ export function planCommand(): Command {
       });
     });
 
+  addPlanMonitoringCommands(plan);
   return plan;
 }
 

@@ -1,18 +1,16 @@
-import { userInfo } from 'node:os';
 import { Command, Option } from 'commander';
+import { actorOf, writeAudit } from '../access/audit.js';
+import { localOperator } from '../access/principal.js';
+import { scopedCandidates, scopedFindDuplicates, scopedMerge, scopedReject } from '../access/residents.js';
 import { WeijianError } from '../domain/errors.js';
+import type { CandidateResident } from '../store/mpi.js';
 import { MATCH_STATUSES } from '../store/schema/index.js';
-import {
-  findDuplicateCandidates,
-  listCandidates,
-  mergeResidents,
-  rejectCandidate,
-  type CandidateResident,
-} from '../store/mpi.js';
 import { withDatabase } from './database.js';
 
-/** Who decided, for resident_match_candidates.decided_by: the operating-system user running the CLI. */
-const actor = () => `cli:${userInfo().username}`;
+/*
+ * The CLI acts as the local operator (access/principal.ts): the same permission checks as the API, and an
+ * audit row `cli:<os user>` for each read and write of residents.
+ */
 
 export function residentsCommand(): Command {
   const residents = new Command('residents').description(
@@ -39,9 +37,23 @@ export function residentsCommand(): Command {
       }) => {
         const county = countyCode(options.county);
         const page = { limit: count(options.limit, '--limit'), offset: count(options.offset, '--offset') };
+        const operator = localOperator();
         await withDatabase(async (db) => {
-          const created = options.find ? await findDuplicateCandidates(db, county) : undefined;
-          const list = await listCandidates(db, county, { status: options.status, ...page });
+          const created = options.find ? await scopedFindDuplicates(db, operator, county) : undefined;
+          if (created !== undefined) {
+            await writeAudit(db, actorOf(operator), {
+              action: 'residents.duplicates.find',
+              countyCode: county,
+              details: { created },
+            });
+          }
+          const list = await scopedCandidates(db, operator, county, { status: options.status, ...page });
+          await writeAudit(db, actorOf(operator), {
+            action: 'residents.duplicates.list',
+            resourceType: 'resident',
+            countyCode: county,
+            details: { residentIds: list.candidates.flatMap((c) => [c.resident.id, c.other.id]) },
+          });
           if (options.json) return printJson(created === undefined ? list : { created, ...list });
           if (created !== undefined) console.log(`新增 found ${created} new candidate pair(s)`);
           console.log(`${list.total} ${options.status} pair(s)`);
@@ -72,10 +84,16 @@ export function residentsCommand(): Command {
       ) => {
         const county = countyCode(options.county);
         const [survivorId, mergedId] = [residentId(survivor), residentId(merged)];
+        const operator = localOperator();
         await withDatabase(async (db) => {
-          const result = await mergeResidents(db, county, survivorId, mergedId, {
+          const result = await scopedMerge(db, operator, county, survivorId, mergedId, options.reason);
+          await writeAudit(db, actorOf(operator), {
+            action: 'residents.merge',
+            resourceType: 'resident',
+            resourceId: String(mergedId),
+            countyCode: county,
             reason: options.reason,
-            actor: actor(),
+            details: { survivorId, mergedId },
           });
           if (options.json) return printJson(result);
           console.log(`已合并 merged #${mergedId} into #${survivorId} (${result.rule})`);
@@ -96,8 +114,15 @@ export function residentsCommand(): Command {
     .action(async (a: string, b: string, options: { county: string }) => {
       const county = countyCode(options.county);
       const [first, second] = [residentId(a), residentId(b)];
+      const operator = localOperator();
       await withDatabase(async (db) => {
-        await rejectCandidate(db, county, first, second, { actor: actor() });
+        await scopedReject(db, operator, county, first, second);
+        await writeAudit(db, actorOf(operator), {
+          action: 'residents.duplicates.reject',
+          resourceType: 'resident',
+          countyCode: county,
+          details: { residentIds: [first, second] },
+        });
         console.log(`已驳回 rejected #${first} / #${second}: not the same person`);
       });
     });

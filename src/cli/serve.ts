@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import { buildApp } from '../api/server.js';
 import { loadSamplePlansIfEmpty } from '../app/sample-data.js';
+import { hasUsers } from '../access/users.js';
 import { openDefaultDatabase } from '../store/db.js';
+import { loadDemoCountyIfEmpty } from './generate.js';
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -12,6 +14,11 @@ export function serveCommand(): Command {
       const database = await openDefaultDatabase();
       const loaded = await loadSamplePlansIfEmpty(database.db);
       if (loaded.length) console.log(`示例数据 sample data: loaded ${loaded.length} plans`);
+      await loadDemoCountyIfEmpty(database);
+      if (!(await hasUsers(database.db))) {
+        // No default password: the first administrator is created by whoever runs the server.
+        console.log('尚无用户 no accounts yet: weijian user add --username NAME --role admin');
+      }
       const app = await buildApp(database, { logger: true });
       const close = async () => {
         await app.close();

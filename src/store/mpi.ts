@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { WeijianError } from '../domain/errors.js';
 import {
@@ -131,6 +131,8 @@ export interface MatchCandidate {
 
 export interface CandidateQuery {
   status?: 'pending' | 'merged' | 'rejected';
+  /** Only pairs whose residents both live in villages starting with this prefix (a user's data scope). */
+  within?: string | null;
   limit?: number;
   offset?: number;
 }
@@ -139,20 +141,32 @@ export interface CandidateQuery {
 export async function listCandidates(
   db: Db,
   countyCode: string,
-  { status = 'pending', limit = 50, offset = 0 }: CandidateQuery = {},
+  { status = 'pending', within = null, limit = 50, offset = 0 }: CandidateQuery = {},
 ): Promise<{ total: number; candidates: MatchCandidate[] }> {
   const c = residentMatchCandidates;
   const a = alias(residents, 'a');
   const b = alias(residents, 'b');
   const va = alias(regions, 'va');
   const vb = alias(regions, 'vb');
-  const where = and(eq(c.countyCode, countyCode), eq(c.status, status));
-  const [{ total }] = (await db.select({ total: count() }).from(c).where(where)) as [{ total: number }];
+  const inScope = (village: AnyColumn) => sql`left(${village}, ${within?.length ?? 0}) = ${within}`;
+  const where = and(
+    eq(c.countyCode, countyCode),
+    eq(c.status, status),
+    within === null ? undefined : and(inScope(a.residenceVillageCode), inScope(b.residenceVillageCode)),
+  );
+  const joinA = and(eq(a.countyCode, c.countyCode), eq(a.id, c.residentId));
+  const joinB = and(eq(b.countyCode, c.countyCode), eq(b.id, c.otherResidentId));
+  const [{ total }] = (await db
+    .select({ total: count() })
+    .from(c)
+    .innerJoin(a, joinA)
+    .innerJoin(b, joinB)
+    .where(where)) as [{ total: number }];
   const page = await db
     .select({ c, a, b, aVillage: va.name, bVillage: vb.name })
     .from(c)
-    .innerJoin(a, and(eq(a.countyCode, c.countyCode), eq(a.id, c.residentId)))
-    .innerJoin(b, and(eq(b.countyCode, c.countyCode), eq(b.id, c.otherResidentId)))
+    .innerJoin(a, joinA)
+    .innerJoin(b, joinB)
     .leftJoin(va, and(eq(va.countyCode, a.countyCode), eq(va.code, a.residenceVillageCode)))
     .leftJoin(vb, and(eq(vb.countyCode, b.countyCode), eq(vb.code, b.residenceVillageCode)))
     .where(where)

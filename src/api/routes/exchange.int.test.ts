@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../store/db.js';
+import { signedInInject } from '../../testing/auth.js';
 import { backends } from '../../testing/databases.js';
 import { COUNTY, countyResources } from '../../testing/fhir-county.js';
 import { buildApp } from '../server.js';
@@ -10,9 +11,11 @@ const ndjson = (resources: Iterable<unknown>) => [...resources].map((r) => JSON.
 describe.each(backends)('record exchange API on $name', (backend) => {
   let database: Database;
   let app: FastifyInstance;
+  let inject: Awaited<ReturnType<typeof signedInInject>>;
   beforeAll(async () => {
     database = await backend.open();
     app = await buildApp(database);
+    inject = await signedInInject(app, database.db);
   });
   afterAll(async () => {
     await app.close();
@@ -23,7 +26,7 @@ describe.each(backends)('record exchange API on $name', (backend) => {
     const form = new FormData();
     form.append('skipInvalid', 'true');
     form.append('file', new Blob([ndjson(countyResources(20)) + '\nnot json\n']), 'county.ndjson');
-    const imported = await app.inject({ method: 'POST', url: '/api/import', payload: form });
+    const imported = await inject({ method: 'POST', url: '/api/import', payload: form });
     expect(imported.statusCode).toBe(200);
     const [report] = imported.json().reports;
     expect(report.rejected).toEqual([
@@ -31,18 +34,18 @@ describe.each(backends)('record exchange API on $name', (backend) => {
     ]);
     expect(report.byType.Patient).toBe(20);
 
-    const exported = await app.inject({ method: 'GET', url: `/api/export/fhir?county=${COUNTY}` });
+    const exported = await inject({ method: 'GET', url: `/api/export/fhir?county=${COUNTY}` });
     expect(exported.statusCode).toBe(200);
     const manifest = exported.json();
     const patients = manifest.output.find((o: { type: string }) => o.type === 'Patient');
     expect(patients.count).toBe(20);
-    const file = await app.inject({ method: 'GET', url: patients.url });
+    const file = await inject({ method: 'GET', url: patients.url });
     expect(file.headers['content-type']).toContain('application/fhir+ndjson');
     expect(file.body.trim().split('\n')).toHaveLength(20);
   });
 
   it('refuses a request that is not multipart', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/import', payload: { file: 'x' } });
+    const response = await inject({ method: 'POST', url: '/api/import', payload: { file: 'x' } });
     expect(response.statusCode).toBe(415);
   });
 });

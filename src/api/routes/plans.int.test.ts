@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storePlans } from '../../app/import-plans.js';
 import type { Database } from '../../store/db.js';
+import { signedInInject } from '../../testing/auth.js';
 import { backends } from '../../testing/databases.js';
 import { samplePlan } from '../../testing/plan-fixture.js';
 import { readSeed, seedFiles } from '../../testing/seeds.js';
@@ -16,9 +17,11 @@ function upload(files: { name: string; bytes: Uint8Array }[]): FormData {
 describe.each(backends)('plan API on $name', (backend) => {
   let database: Database;
   let app: FastifyInstance;
+  let inject: Awaited<ReturnType<typeof signedInInject>>;
   beforeAll(async () => {
     database = await backend.open();
     app = await buildApp(database);
+    inject = await signedInInject(app, database.db);
     await storePlans(database.db, [samplePlan()]);
   });
   afterAll(async () => {
@@ -27,7 +30,7 @@ describe.each(backends)('plan API on $name', (backend) => {
   });
 
   it('lists plans and reads one by id', async () => {
-    const list = await app.inject({ method: 'GET', url: '/api/plans' });
+    const list = await inject({ method: 'GET', url: '/api/plans' });
     expect(list.statusCode).toBe(200);
     const [entry] = list.json().plans;
     expect(entry).toMatchObject({
@@ -35,7 +38,7 @@ describe.each(backends)('plan API on $name', (backend) => {
       indicatorCount: 2,
       mappedCount: 1,
     });
-    const one = await app.inject({ method: 'GET', url: `/api/plans/${entry.id}` });
+    const one = await inject({ method: 'GET', url: `/api/plans/${entry.id}` });
     expect(one.statusCode).toBe(200);
     expect(one.json().indicators[0]).toMatchObject({
       name: '人均预期寿命',
@@ -44,11 +47,11 @@ describe.each(backends)('plan API on $name', (backend) => {
   });
 
   it('answers unknown ids and bad ids with problem JSON', async () => {
-    const missing = await app.inject({ method: 'GET', url: '/api/plans/9999' });
+    const missing = await inject({ method: 'GET', url: '/api/plans/9999' });
     expect(missing.statusCode).toBe(404);
     expect(missing.headers['content-type']).toContain('application/problem+json');
     expect(missing.json()).toMatchObject({ status: 404, code: 'plan.not-found' });
-    const bad = await app.inject({ method: 'GET', url: '/api/plans/abc' });
+    const bad = await inject({ method: 'GET', url: '/api/plans/abc' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('request.invalid');
     expect(JSON.stringify(bad.json())).not.toContain('    at ');
@@ -56,7 +59,7 @@ describe.each(backends)('plan API on $name', (backend) => {
 
   it('imports a seed plan by multipart upload and re-import updates it in place', async () => {
     const bytes = readSeed('jiangyin');
-    const first = await app.inject({
+    const first = await inject({
       method: 'POST',
       url: '/api/plans/import',
       payload: upload([{ name: seedFiles.jiangyin, bytes }]),
@@ -64,19 +67,19 @@ describe.each(backends)('plan API on $name', (backend) => {
     expect(first.statusCode).toBe(200);
     const [imported] = first.json().plans;
     expect(imported).toMatchObject({ created: true, region: { code: '320281' }, summary: { rows: 31 } });
-    const again = await app.inject({
+    const again = await inject({
       method: 'POST',
       url: '/api/plans/import',
       payload: upload([{ name: 'again.txt', bytes }]),
     });
     expect(again.json().plans[0]).toMatchObject({ id: imported.id, created: false });
-    const list = await app.inject({ method: 'GET', url: '/api/plans' });
+    const list = await inject({ method: 'GET', url: '/api/plans' });
     expect(list.json().plans).toHaveLength(2);
   });
 
   it('rejects a bad file with the file named, storing nothing of the batch', async () => {
-    const before = (await app.inject({ method: 'GET', url: '/api/plans' })).json().plans;
-    const res = await app.inject({
+    const before = (await inject({ method: 'GET', url: '/api/plans' })).json().plans;
+    const res = await inject({
       method: 'POST',
       url: '/api/plans/import',
       payload: upload([
@@ -86,12 +89,12 @@ describe.each(backends)('plan API on $name', (backend) => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().place).toMatchObject({ file: 'empty.txt' });
-    const after = (await app.inject({ method: 'GET', url: '/api/plans' })).json().plans;
+    const after = (await inject({ method: 'GET', url: '/api/plans' })).json().plans;
     expect(after).toEqual(before);
   });
 
   it('refuses an upload over the size limit with 413 before reading it all', async () => {
-    const res = await app.inject({
+    const res = await inject({
       method: 'POST',
       url: '/api/plans/import',
       payload: upload([{ name: 'huge.txt', bytes: new Uint8Array(50 * 1024 * 1024) }]),
@@ -101,9 +104,9 @@ describe.each(backends)('plan API on $name', (backend) => {
   });
 
   it('refuses a non-multipart import and serves the OpenAPI document', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/plans/import', payload: { a: 1 } });
+    const res = await inject({ method: 'POST', url: '/api/plans/import', payload: { a: 1 } });
     expect(res.statusCode).toBe(415);
-    const doc = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+    const doc = await inject({ method: 'GET', url: '/api/openapi.json' });
     expect(doc.json().paths).toHaveProperty(['/api/plans/{id}']);
     expect(doc.json().paths).toHaveProperty(['/api/plans/import']);
   });

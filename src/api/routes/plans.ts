@@ -15,6 +15,7 @@ export const planRoutes =
     app.get(
       '/api/plans',
       {
+        config: { permission: 'plans:read' },
         schema: {
           tags: ['plans'],
           summary: '列出规划 List imported plans',
@@ -27,6 +28,7 @@ export const planRoutes =
     app.get(
       '/api/plans/:id',
       {
+        config: { permission: 'plans:read' },
         schema: {
           tags: ['plans'],
           summary: '规划详情 A plan with its indicator table, tasks and projects',
@@ -44,6 +46,7 @@ export const planRoutes =
     app.post(
       '/api/plans/import',
       {
+        config: { permission: 'plans:write', audit: 'plans.import' },
         schema: {
           tags: ['plans'],
           summary:
@@ -68,6 +71,7 @@ export const planRoutes =
         }
         if (!files.length) throw new WeijianError('request.no-file', 'no file in the upload (field `file`)');
         const imported = await importPlans(db, files);
+        request.auditEvent = { resourceType: 'plan', resourceId: imported.map((p) => p.id).join(',') };
         return {
           plans: imported.map((p, i) => ({
             id: p.id,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeResidentId } from '../../domain/identity/resident-id.js';
 import type { Database } from '../../store/db.js';
 import { encounters, regions, residents } from '../../store/schema/index.js';
+import { signedInInject } from '../../testing/auth.js';
 import { backends } from '../../testing/databases.js';
 import { buildApp } from '../server.js';
 
@@ -13,10 +14,12 @@ const idNumber = makeResidentId(county, '1955-03-08', 123);
 describe.each(backends)('resident duplicate API on $name', (backend) => {
   let database: Database;
   let app: FastifyInstance;
+  let inject: Awaited<ReturnType<typeof signedInInject>>;
   let ids: number[];
   beforeAll(async () => {
     database = await backend.open();
     app = await buildApp(database);
+    inject = await signedInInject(app, database.db);
     const { db } = database;
     await db.insert(regions).values([
       { countyCode: county, code: '320612000000', level: 'county', name: '通州区' },
@@ -63,14 +66,13 @@ describe.each(backends)('resident duplicate API on $name', (backend) => {
   });
 
   it('finds candidates once and lists them masked with record counts', async () => {
-    const empty = await app.inject({ method: 'GET', url: `/api/residents/duplicates?county=${county}` });
+    const empty = await inject({ method: 'GET', url: `/api/residents/duplicates?county=${county}` });
     expect(empty.json()).toEqual({ total: 0, candidates: [] });
-    const find = () =>
-      app.inject({ method: 'POST', url: '/api/residents/duplicates/find', payload: { county } });
+    const find = () => inject({ method: 'POST', url: '/api/residents/duplicates/find', payload: { county } });
     expect((await find()).json()).toEqual({ created: 2 });
     expect((await find()).json()).toEqual({ created: 0 });
 
-    const list = await app.inject({
+    const list = await inject({
       method: 'GET',
       url: `/api/residents/duplicates?county=${county}&limit=1`,
     });
@@ -93,36 +95,39 @@ describe.each(backends)('resident duplicate API on $name', (backend) => {
 
   it('merges a pair and refuses to merge it again with problem JSON', async () => {
     const payload = { county, survivorId: ids[0], mergedId: ids[1], reason: '电话核实为同一人' };
-    const merged = await app.inject({ method: 'POST', url: '/api/residents/merge', payload });
+    const merged = await inject({ method: 'POST', url: '/api/residents/merge', payload });
     expect(merged.statusCode).toBe(200);
     expect(merged.json()).toMatchObject({
       rule: 'demographics',
       filled: ['phone'],
       moved: { encounters: 1 },
       dropped: [],
-      actor: 'api',
+      actor: expect.stringMatching(/^user:admin-/),
     });
-    const again = await app.inject({ method: 'POST', url: '/api/residents/merge', payload });
+    const again = await inject({ method: 'POST', url: '/api/residents/merge', payload });
     expect(again.statusCode).toBe(409);
     expect(again.headers['content-type']).toContain('application/problem+json');
     expect(again.json()).toMatchObject({ code: 'mpi.already-merged' });
-    const list = await app.inject({
+    const list = await inject({
       method: 'GET',
       url: `/api/residents/duplicates?county=${county}&status=merged`,
     });
-    expect(list.json().candidates[0]).toMatchObject({ status: 'merged', decidedBy: 'api' });
+    expect(list.json().candidates[0]).toMatchObject({
+      status: 'merged',
+      decidedBy: expect.stringMatching(/^user:admin-/),
+    });
   });
 
   it('rejects a pair', async () => {
     const reject = () =>
-      app.inject({
+      inject({
         method: 'POST',
         url: '/api/residents/duplicates/reject',
         payload: { county, residentId: ids[3], otherResidentId: ids[2] },
       });
     expect((await reject()).json()).toEqual({ status: 'rejected' });
     expect((await reject()).statusCode).toBe(200);
-    const pending = await app.inject({ method: 'GET', url: `/api/residents/duplicates?county=${county}` });
+    const pending = await inject({ method: 'GET', url: `/api/residents/duplicates?county=${county}` });
     expect(pending.json().total).toBe(0);
   });
 
@@ -164,7 +169,7 @@ describe.each(backends)('resident duplicate API on $name', (backend) => {
       },
     ];
     for (const { status, code, ...request } of cases) {
-      const response = await app.inject(request);
+      const response = await inject(request);
       expect([request.url, response.statusCode, response.json().code]).toEqual([request.url, status, code]);
     }
   });

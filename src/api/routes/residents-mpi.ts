@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { scopedCandidates, scopedFindDuplicates, scopedMerge, scopedReject } from '../../access/residents.js';
 import type { Db } from '../../store/db.js';
-import { findDuplicateCandidates, listCandidates, mergeResidents, rejectCandidate } from '../../store/mpi.js';
 import { MATCH_STATUSES } from '../../store/schema/index.js';
+import { principal } from '../auth.js';
 import { problemSchema } from '../schemas/plan.js';
 
 /*
- * Duplicate review of the master patient index. Lists carry masked identifiers only. No user is known
- * yet (access/ is to come): decisions are recorded as made by `api`.
+ * Duplicate review of the master patient index. Lists carry masked identifiers only and only residents in
+ * the caller's data scope (access/residents.ts); decisions are recorded as made by the signed-in user.
  */
 
 const county = z
@@ -52,8 +53,7 @@ const mergeResult = z.object({
   actor: z.string(),
 });
 
-const errors = { 400: problemSchema, 404: problemSchema, 409: problemSchema };
-const actor = 'api';
+const errors = { 400: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 
 export const residentMpiRoutes =
   (db: Db): FastifyPluginAsyncZod =>
@@ -61,6 +61,7 @@ export const residentMpiRoutes =
     app.get(
       '/api/residents/duplicates',
       {
+        config: { permission: 'records:read', audit: 'residents.duplicates.list' },
         schema: {
           tags: ['residents'],
           summary: '疑似重复居民 Candidate duplicate pairs of a county, strongest first (masked)',
@@ -73,31 +74,42 @@ export const residentMpiRoutes =
           response: {
             200: z.object({ total: z.number(), candidates: z.array(candidate) }),
             400: problemSchema,
+            404: problemSchema,
           },
         },
       },
       async (request) => {
         const { county: code, ...query } = request.query;
-        return listCandidates(db, code, query);
+        const list = await scopedCandidates(db, principal(request), code, query);
+        const ids = list.candidates.flatMap((c) => [c.resident.id, c.other.id]);
+        request.auditEvent = { resourceType: 'resident', countyCode: code, details: { residentIds: ids } };
+        return list;
       },
     );
 
     app.post(
       '/api/residents/duplicates/find',
       {
+        config: { permission: 'records:write', audit: 'residents.duplicates.find' },
         schema: {
           tags: ['residents'],
           summary: '查找重复 Run the match rules over a county and record new candidate pairs',
           body: z.object({ county }),
-          response: { 200: z.object({ created: z.number() }), 400: problemSchema },
+          response: { 200: z.object({ created: z.number() }), ...errors },
         },
       },
-      async (request) => ({ created: await findDuplicateCandidates(db, request.body.county) }),
+      async (request) => {
+        request.auditEvent = { countyCode: request.body.county };
+        const created = await scopedFindDuplicates(db, principal(request), request.body.county);
+        request.auditEvent.details = { created };
+        return { created };
+      },
     );
 
     app.post(
       '/api/residents/merge',
       {
+        config: { permission: 'records:write', audit: 'residents.merge' },
         schema: {
           tags: ['residents'],
           summary: '合并居民 Merge one resident into another (one transaction; refused across counties, …)',
@@ -112,13 +124,21 @@ export const residentMpiRoutes =
       },
       async (request) => {
         const { county: code, survivorId, mergedId, reason } = request.body;
-        return mergeResidents(db, code, survivorId, mergedId, { reason, actor });
+        request.auditEvent = {
+          resourceType: 'resident',
+          resourceId: String(mergedId),
+          countyCode: code,
+          reason,
+          details: { survivorId, mergedId },
+        };
+        return scopedMerge(db, principal(request), code, survivorId, mergedId, reason);
       },
     );
 
     app.post(
       '/api/residents/duplicates/reject',
       {
+        config: { permission: 'records:write', audit: 'residents.duplicates.reject' },
         schema: {
           tags: ['residents'],
           summary: '非同一人 Mark a candidate pair as two different people',
@@ -128,7 +148,8 @@ export const residentMpiRoutes =
       },
       async (request) => {
         const { county: code, residentId: a, otherResidentId: b } = request.body;
-        await rejectCandidate(db, code, a, b, { actor });
+        request.auditEvent = { resourceType: 'resident', countyCode: code, details: { residentIds: [a, b] } };
+        await scopedReject(db, principal(request), code, a, b);
         return { status: 'rejected' as const };
       },
     );

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../store/db.js';
+import { signedInInject } from '../../testing/auth.js';
 import { backends } from '../../testing/databases.js';
 import { buildApp } from '../server.js';
 
@@ -17,9 +18,11 @@ const headers = (sheet: ExcelJS.Worksheet) => (sheet.getRow(1).values as unknown
 describe('template API', () => {
   let database: Database;
   let app: FastifyInstance;
+  let inject: Awaited<ReturnType<typeof signedInInject>>;
   beforeAll(async () => {
     database = await backends[0]!.open();
     app = await buildApp(database);
+    inject = await signedInInject(app, database.db);
   });
   afterAll(async () => {
     await app.close();
@@ -27,7 +30,7 @@ describe('template API', () => {
   });
 
   it('downloads a template as an attachment with Chinese headers, frozen and bold, and 填表说明', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/templates/beds.xlsx' });
+    const res = await inject({ method: 'GET', url: '/api/templates/beds.xlsx' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml.sheet');
     expect(res.headers['content-disposition']).toBe(
@@ -45,7 +48,7 @@ describe('template API', () => {
   });
 
   it('serves all kinds in one workbook, by id or Chinese sheet name', async () => {
-    const all = await open((await app.inject({ method: 'GET', url: '/api/templates/all.xlsx' })).rawPayload);
+    const all = await open((await inject({ method: 'GET', url: '/api/templates/all.xlsx' })).rawPayload);
     expect(all.worksheets.map((s) => s.name)).toEqual([
       '地区',
       '机构',
@@ -69,7 +72,7 @@ describe('template API', () => {
       '停业日期',
     ]);
     const url = `/api/templates/${encodeURIComponent('人口')}.xlsx`;
-    const population = await open((await app.inject({ method: 'GET', url })).rawPayload);
+    const population = await open((await inject({ method: 'GET', url })).rawPayload);
     expect(headers(population.getWorksheet('人口')!)).toEqual([
       '地区代码',
       '年份',
@@ -82,7 +85,7 @@ describe('template API', () => {
   });
 
   it('answers an unknown kind with problem JSON', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/templates/patients.xlsx' });
+    const res = await inject({ method: 'GET', url: '/api/templates/patients.xlsx' });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ code: 'template.unknown-kind' });
   });

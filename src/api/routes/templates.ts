@@ -14,10 +14,11 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/templates/:kind.xlsx',
     {
+      config: { permission: 'signed-in' },
       schema: {
         tags: ['templates'],
         summary: `下载导入模板 Download an Excel import template (${TEMPLATE_KINDS.join(', ')}; or 机构, 床位, …)`,
-        params: z.object({ kind: z.string() }),
+        params: z.object({ kind: z.string().max(64) }),
         produces: [XLSX],
       },
     },

@@ -11,3 +11,6 @@ export * from './maternal-child.js';
 export * from './immunization.js';
 export * from './family-doctor.js';
 export * from './surveillance.js';
+export * from './rollups.js';
+export * from './access.js';
+export * from './monitoring.js';

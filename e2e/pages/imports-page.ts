@@ -1,0 +1,36 @@
+import type { Download, Page } from 'playwright-core';
+
+/** View 6: plan documents and record files in. */
+export class ImportsPage {
+  constructor(readonly page: Page) {}
+
+  async importPlan(file: string): Promise<void> {
+    await this.page.getByTestId('plan-upload').locator('input[type=file]').setInputFiles(file);
+    await this.page.getByTestId('plan-import').click();
+    await this.planResult().waitFor();
+  }
+
+  planResult() {
+    return this.page.getByTestId('plan-import-result').first();
+  }
+
+  async importRecords(
+    file: { name: string; mimeType: string; buffer: Buffer },
+    skipInvalid: boolean,
+  ): Promise<void> {
+    await this.page.locator('input[type=file][accept*=ndjson]').setInputFiles(file);
+    if (skipInvalid) await this.page.getByTestId('skip-invalid').click();
+    await this.page.getByTestId('records-import').click();
+    await this.recordsReport().waitFor();
+  }
+
+  recordsReport() {
+    return this.page.locator('.ant-card', { hasText: '导入业务数据' }).locator('tr.ant-table-row').first();
+  }
+
+  async downloadRejects(): Promise<Download> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByTestId('download-rejects').click();
+    return download;
+  }
+}

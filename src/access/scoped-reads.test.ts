@@ -1,0 +1,36 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const srcDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(full);
+    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [full] : [];
+  });
+}
+
+/*
+ * Residents are read and written only through access/residents.ts, which checks the permission and builds
+ * the query with the caller's scope: the API and the CLI may take types from store/mpi, never functions.
+ */
+describe('scoped reads of personal data', () => {
+  it('api/ and cli/ reach the master patient index only through access/', () => {
+    const offending: string[] = [];
+    for (const dir of ['api', 'cli']) {
+      for (const file of sourceFiles(path.join(srcDir, dir))) {
+        const text = readFileSync(file, 'utf8');
+        for (const m of text.matchAll(/import\s+(type\s+)?\{([^}]*)\}\s+from\s+'([^']+)'/g)) {
+          const [, typeOnly, names, spec] = m;
+          if (!spec!.endsWith('store/mpi.js') && !spec!.endsWith('store/mpi-merge.js')) continue;
+          const values = names!.split(',').filter((n) => n.trim() && !typeOnly && !/^\s*type\s/.test(n));
+          if (values.length) offending.push(`${path.relative(srcDir, file)}: ${values.join(',').trim()}`);
+        }
+      }
+    }
+    expect(offending).toEqual([]);
+  });
+});

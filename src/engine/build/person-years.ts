@@ -1,0 +1,272 @@
+import { IMMUNIZATION_SCHEDULE } from '../../domain/indicators/definitions/immunization-schedule.js';
+import { PERSON_YEAR_MEASURES } from '../../store/schema/rollups.js';
+
+/*
+ * Person-year statuses (indicator_person_years) and their sums by village (indicator_region_rollup,
+ * quarter 0). One statement computes every condition of every requested person-year from the records,
+ * set-based; the rules cite BPHS-3 (国家基本公共卫生服务规范第三版) and indicator-definitions.md.
+ *
+ * Two scopes: `all` (every resident of the county × :years, a rebuild) and `pairs` (the person-years
+ * :ids × :yrs of an incremental refresh, whose old rows are subtracted from the sums first).
+ */
+
+export type PersonScope = 'all' | 'pairs';
+
+const flag = (expr: string) => `coalesce((${expr})::int, 0)`;
+
+/** Scheduled child checks (BPHS-3 儿童健康管理: 3, 6, 8, 12 | 18, 24 | 30 months — the 4 : 2 : 2 rule). */
+const U3_CHECK_MONTHS = '{3,6,8,12,18,24,30}';
+
+const schedule = IMMUNIZATION_SCHEDULE.map((d) => `('${d.vaccine}', ${d.dose}, ${d.ageMonths})`).join(', ');
+
+function targets(scope: PersonScope): string {
+  return scope === 'all'
+    ? `SELECT r.id AS resident_id, y.year FROM residents r CROSS JOIN unnest(:years::int[]) AS y(year)
+    WHERE r.county_code = :county_code`
+    : `SELECT DISTINCT x.resident_id, x.year FROM unnest(:ids::bigint[], :yrs::int[]) AS x(resident_id, year)`;
+}
+
+/** The rows of `scope` restricted to the residents concerned (no restriction on a rebuild). */
+function only(scope: PersonScope, residentColumn: string): string {
+  return scope === 'all' ? 'true' : `${residentColumn} IN (SELECT resident_id FROM t)`;
+}
+
+/** The CTEs ending in `statuses`: one row per living resident person-year with every status column. */
+function statusRows(scope: PersonScope): string {
+  // Only children born in the last four years can have a check due: the subquery runs for them alone.
+  const milestones = (from: string, to: string) =>
+    `CASE WHEN p.birth_date > p.ye - interval '4 years' THEN (SELECT count(*) FROM unnest('${U3_CHECK_MONTHS}'::int[]) AS m(months)
+        WHERE p.birth_date + make_interval(months => m.months) BETWEEN ${from} AND ${to}) ELSE 0 END`;
+  const mchStart = 'make_date(p.year - 1, 10, 1)';
+  const mchEnd = 'make_date(p.year, 9, 30)';
+  return `t AS (
+  ${targets(scope)}
+),
+b AS (SELECT make_date(min(year) - 1, 10, 1) AS lo, make_date(max(year), 12, 31) AS hi FROM t),
+-- Residents (常住) alive on 31 Dec and born by then; a duplicate merged into another row is left out.
+p AS (
+  SELECT t.resident_id, t.year, make_date(t.year, 1, 1) AS ys, make_date(t.year, 12, 31) AS ye,
+    coalesce(r.residence_village_code, r.county_code || '000000') AS region_code, r.birth_date,
+    extract(year FROM age(make_date(t.year, 12, 31), r.birth_date))::int AS age
+  FROM t JOIN residents r ON r.county_code = :county_code AND r.id = t.resident_id
+  WHERE r.resident AND r.merged_into_id IS NULL
+    AND (r.birth_date IS NULL OR r.birth_date <= make_date(t.year, 12, 31))
+    AND (r.death_date IS NULL OR r.death_date > make_date(t.year, 12, 31))
+    AND NOT EXISTS (SELECT 1 FROM deaths d
+      WHERE d.county_code = :county_code AND d.resident_id = r.id AND d.death_date <= make_date(t.year, 12, 31))
+),
+-- BPHS-3 老年人健康管理: lifestyle and health assessment, physical examination, auxiliary tests, guidance.
+chk AS (
+  SELECT c.resident_id, extract(year FROM c.checked_on)::int AS year,
+    bool_or(c.programme = 'elderly' AND c.lifestyle_assessment AND c.physical_examination AND c.auxiliary_tests
+      AND c.health_guidance AND c.form_complete) AS elderly
+  FROM health_checkups c, b
+  WHERE c.county_code = :county_code AND c.checked_on BETWEEN b.lo AND b.hi AND ${only(scope, 'c.resident_id')}
+  GROUP BY 1, 2
+),
+cc AS (
+  SELECT c.resident_id, extract(year FROM c.checked_on)::int AS year, count(*) AS n, bool_or(c.eye_screening) AS eye
+  FROM child_health_checks c, b
+  WHERE c.county_code = :county_code AND c.checked_on BETWEEN b.lo AND b.hi AND ${only(scope, 'c.resident_id')}
+  GROUP BY 1, 2
+),
+-- The MCH statistical year of a date is the calendar year of the date + 3 months (Oct–Dec → next year).
+cc_mch AS (
+  SELECT c.resident_id, extract(year FROM c.checked_on + interval '3 months')::int AS year, count(*) AS n
+  FROM child_health_checks c, b
+  WHERE c.county_code = :county_code AND c.checked_on BETWEEN b.lo AND b.hi AND ${only(scope, 'c.resident_id')}
+  GROUP BY 1, 2
+),
+reg AS (
+  SELECT g.id, g.resident_id, g.disease, g.registered_on, g.closed_on
+  FROM chronic_disease_registrations g
+  WHERE g.county_code = :county_code AND ${only(scope, 'g.resident_id')}
+),
+fu AS (
+  SELECT f.registration_id, extract(year FROM f.followed_up_on)::int AS year, count(*) AS n,
+    count(*) FILTER (WHERE f.face_to_face) AS face_to_face,
+    (array_agg(f.followed_up_on ORDER BY f.followed_up_on DESC, f.id DESC))[1] AS last_on,
+    (array_agg(f.systolic ORDER BY f.followed_up_on DESC, f.id DESC))[1] AS systolic,
+    (array_agg(f.diastolic ORDER BY f.followed_up_on DESC, f.id DESC))[1] AS diastolic,
+    (array_agg(f.fasting_glucose ORDER BY f.followed_up_on DESC, f.id DESC))[1] AS glucose
+  FROM chronic_disease_follow_ups f ${scope === 'pairs' ? 'JOIN reg ON reg.id = f.registration_id' : ''}, b
+  WHERE f.county_code = :county_code AND f.followed_up_on BETWEEN b.lo AND b.hi
+  GROUP BY 1, 2
+),
+-- Under management = in the register on 31 Dec. Standardized (规范管理): ≥ 4 face-to-face follow-ups and a
+-- check-up in the year; controlled: the most recent follow-up below target (BP < 140/90, < 150/90 from 65).
+dis AS (
+  SELECT p.resident_id, p.year,
+    bool_or(g.disease = 'hypertension') AS htn,
+    bool_or(g.disease = 'hypertension' AND fu.face_to_face >= 4 AND chk.resident_id IS NOT NULL) AS htn_standard,
+    bool_or(g.disease = 'hypertension'
+      AND fu.systolic < CASE WHEN extract(year FROM age(fu.last_on, p.birth_date)) >= 65 THEN 150 ELSE 140 END
+      AND fu.diastolic < 90) AS htn_controlled,
+    bool_or(g.disease = 'type2_diabetes') AS dm,
+    bool_or(g.disease = 'type2_diabetes' AND fu.face_to_face >= 4 AND chk.resident_id IS NOT NULL) AS dm_standard,
+    bool_or(g.disease = 'type2_diabetes' AND fu.glucose < 7.0) AS dm_controlled,
+    bool_or(g.disease = 'severe_mental_disorder') AS smd,
+    bool_or(g.disease = 'severe_mental_disorder' AND fu.n >= 1) AS smd_managed,
+    bool_or(g.disease = 'severe_mental_disorder' AND fu.n >= 4 AND chk.resident_id IS NOT NULL) AS smd_standard
+  FROM p
+  JOIN reg g ON g.resident_id = p.resident_id AND g.registered_on <= p.ye AND (g.closed_on IS NULL OR g.closed_on > p.ye)
+  LEFT JOIN fu ON fu.registration_id = g.id AND fu.year = p.year
+  LEFT JOIN chk ON chk.resident_id = p.resident_id AND chk.year = p.year
+  GROUP BY 1, 2
+),
+con AS (
+  SELECT p.resident_id, p.year,
+    bool_or(c.start_on <= p.ye AND c.end_on >= p.ye AND (c.cancelled_on IS NULL OR c.cancelled_on > p.ye)) AS valid,
+    bool_or(cardinality(c.priority_groups) > 0 AND (c.cancelled_on IS NULL OR c.cancelled_on >= p.ys)) AS listed,
+    count(*) FILTER (WHERE c.end_on BETWEEN p.ys AND p.ye AND (c.cancelled_on IS NULL OR c.cancelled_on >= c.end_on))
+      AS expiring,
+    count(*) FILTER (WHERE c.end_on BETWEEN p.ys AND p.ye AND (c.cancelled_on IS NULL OR c.cancelled_on >= c.end_on)
+      AND EXISTS (SELECT 1 FROM family_doctor_contracts n
+        WHERE n.county_code = :county_code AND n.renews_contract_id = c.id)) AS renewed
+  FROM p JOIN family_doctor_contracts c ON c.county_code = :county_code AND c.resident_id = p.resident_id
+    AND c.start_on <= p.ye AND c.end_on >= p.ys
+  GROUP BY 1, 2
+),
+-- Pregnant or postpartum (42 days) in the year.
+preg AS (
+  SELECT DISTINCT p.resident_id, p.year
+  FROM p JOIN pregnancies g ON g.county_code = :county_code AND g.resident_id = p.resident_id
+  WHERE coalesce(g.registered_on, g.delivery_date) <= p.ye
+    AND coalesce(g.delivery_date + 42, coalesce(g.registered_on, g.delivery_date) + 322) >= p.ys
+),
+-- A BPHS service entered in the year ("动态使用" of the record).
+svc AS (
+  SELECT resident_id, year FROM chk
+  UNION SELECT resident_id, year FROM cc
+  UNION SELECT reg.resident_id, fu.year FROM fu JOIN reg ON reg.id = fu.registration_id
+  UNION SELECT i.resident_id, extract(year FROM i.vaccinated_on)::int FROM immunizations i, b
+    WHERE i.county_code = :county_code AND i.vaccinated_on BETWEEN b.lo AND b.hi AND ${only(scope, 'i.resident_id')}
+  UNION SELECT g.resident_id, extract(year FROM v.visited_on)::int
+    FROM prenatal_visits v JOIN pregnancies g ON g.county_code = v.county_code AND g.id = v.pregnancy_id, b
+    WHERE v.county_code = :county_code AND v.visited_on BETWEEN b.lo AND b.hi AND ${only(scope, 'g.resident_id')}
+),
+-- Doses due (应种): the immunization system's list when the county has one, else the national schedule.
+due AS (
+  SELECT d.resident_id, d.vaccine_code, d.dose_number, d.due_on
+  FROM immunization_due_doses d, b
+  WHERE d.county_code = :county_code AND d.due_on BETWEEN b.lo AND b.hi AND ${only(scope, 'd.resident_id')}
+  UNION ALL
+  SELECT r.id, s.vaccine, s.dose, (r.birth_date + make_interval(months => s.months))::date
+  FROM residents r CROSS JOIN (VALUES ${schedule}) AS s(vaccine, dose, months), b
+  WHERE r.county_code = :county_code AND r.birth_date > b.lo - interval '7 years' AND ${only(scope, 'r.id')}
+    AND (r.birth_date + make_interval(months => s.months)) BETWEEN b.lo AND b.hi
+    AND NOT EXISTS (SELECT 1 FROM immunization_due_doses x WHERE x.county_code = :county_code)
+),
+given AS (
+  SELECT i.resident_id, i.vaccine_code, i.dose_number, min(i.vaccinated_on) AS first_on
+  FROM immunizations i
+  WHERE i.county_code = :county_code AND i.resident_id IN (SELECT resident_id FROM due)
+  GROUP BY 1, 2, 3
+),
+imm AS (
+  SELECT d.resident_id, extract(year FROM d.due_on)::int AS year, count(*) AS due,
+    count(*) FILTER (WHERE g.first_on <= make_date(extract(year FROM d.due_on)::int, 12, 31)) AS given
+  FROM due d LEFT JOIN given g USING (resident_id, vaccine_code, dose_number)
+  GROUP BY 1, 2
+),
+s AS (
+  SELECT p.*, h.created_on IS NOT NULL AND h.created_on <= p.ye AND (h.closed_on IS NULL OR h.closed_on > p.ye) AS rec,
+    h.last_service_on BETWEEN p.ys AND p.ye OR svc.resident_id IS NOT NULL AS served,
+    h.has_id_number AND h.has_name AND h.has_sex AND h.has_birth_date AND h.has_address AND h.has_phone
+      AND h.has_responsible_doctor AS sheet_complete,
+    p.birth_date > p.ye - interval '3 years' AS under3, ${milestones('p.ys', 'p.ye')} AS u3_due_n,
+    p.birth_date > ${mchEnd} - interval '3 years' AS under3_mch, ${milestones(mchStart, mchEnd)} AS u3_due_mch_n,
+    coalesce(cc.n, 0) AS checks, coalesce(cc_mch.n, 0) AS checks_mch, cc.eye, chk.elderly,
+    dis.htn, dis.htn_standard, dis.htn_controlled, dis.dm, dis.dm_standard, dis.dm_controlled,
+    dis.smd, dis.smd_managed, dis.smd_standard,
+    coalesce(con.valid, false) AS contract_valid, con.listed, con.expiring, con.renewed,
+    p.age >= 65 OR p.age BETWEEN 0 AND 6 OR preg.resident_id IS NOT NULL OR dis.resident_id IS NOT NULL
+      OR coalesce(con.listed, false) AS priority,
+    imm.due AS imm_due, imm.given AS imm_given
+  FROM p
+  LEFT JOIN health_records h ON h.county_code = :county_code AND h.resident_id = p.resident_id
+  LEFT JOIN svc ON svc.resident_id = p.resident_id AND svc.year = p.year
+  LEFT JOIN chk ON chk.resident_id = p.resident_id AND chk.year = p.year
+  LEFT JOIN cc ON cc.resident_id = p.resident_id AND cc.year = p.year
+  LEFT JOIN cc_mch ON cc_mch.resident_id = p.resident_id AND cc_mch.year = p.year
+  LEFT JOIN dis ON dis.resident_id = p.resident_id AND dis.year = p.year
+  LEFT JOIN con ON con.resident_id = p.resident_id AND con.year = p.year
+  LEFT JOIN preg ON preg.resident_id = p.resident_id AND preg.year = p.year
+  LEFT JOIN imm ON imm.resident_id = p.resident_id AND imm.year = p.year
+),
+statuses AS MATERIALIZED (
+  SELECT resident_id, year, region_code,
+    ${flag('rec')} AS record,
+    ${flag('rec AND served')} AS record_used,
+    ${flag('rec AND served AND sheet_complete')} AS record_standard,
+    ${flag('rec AND age >= 65 AND elderly')} AS elderly_managed,
+    ${flag('age BETWEEN 0 AND 6')} AS child_0_6,
+    ${flag('age BETWEEN 0 AND 6 AND checks > 0')} AS child_checked,
+    ${flag('age BETWEEN 0 AND 6 AND eye')} AS child_eye,
+    ${flag('under3 AND u3_due_n > 0')} AS u3_due,
+    ${flag('under3 AND u3_due_n > 0 AND checks >= u3_due_n')} AS u3_managed,
+    ${flag('under3_mch AND u3_due_mch_n > 0')} AS u3_due_mch,
+    ${flag('under3_mch AND u3_due_mch_n > 0 AND checks_mch >= u3_due_mch_n')} AS u3_managed_mch,
+    ${flag('htn')} AS htn_registered, ${flag('htn_standard')} AS htn_standard,
+    ${flag('htn_controlled')} AS htn_controlled,
+    ${flag('dm')} AS dm_registered, ${flag('dm_standard')} AS dm_standard, ${flag('dm_controlled')} AS dm_controlled,
+    ${flag('smd')} AS smd_registered, ${flag('smd_managed')} AS smd_managed, ${flag('smd_standard')} AS smd_standard,
+    ${flag('contract_valid')} AS contract_valid, ${flag('priority')} AS priority_member,
+    ${flag('priority AND contract_valid')} AS priority_contracted,
+    coalesce(expiring, 0) AS contracts_expiring, coalesce(renewed, 0) AS contracts_renewed,
+    coalesce(imm_due, 0) AS imm_due, coalesce(imm_given, 0) AS imm_given
+  FROM s
+)`;
+}
+
+const columns = PERSON_YEAR_MEASURES.join(', ');
+
+/**
+ * Adds the per-village sums of `source` rows (× sign) to indicator_region_rollup: summed by village
+ * first, then turned into (measure, value) rows — a few thousand, whatever the number of people.
+ */
+function addToRollup(source: string, sign: '' | '-'): string {
+  const sums = PERSON_YEAR_MEASURES.map((m) => `${sign}sum(${m}) AS ${m}`).join(', ');
+  const pairs = PERSON_YEAR_MEASURES.map((m) => `('${m}', x.${m})`).join(', ');
+  return `INSERT INTO indicator_region_rollup AS r (county_code, region_code, year, quarter, measure, value)
+SELECT :county_code, x.region_code, x.year, 0, m.measure, m.value
+FROM (SELECT region_code, year, ${sums} FROM ${source} GROUP BY region_code, year) AS x
+CROSS JOIN LATERAL (VALUES ${pairs}) AS m(measure, value)
+WHERE m.value <> 0
+ON CONFLICT (county_code, measure, year, quarter, region_code) DO UPDATE SET value = r.value + excluded.value`;
+}
+
+/** Rebuild: forget the years' person-years and their sums (run before `insertPersonYears('all')`). */
+export const CLEAR_PERSON_YEARS = [
+  `DELETE FROM indicator_person_years WHERE county_code = :county_code AND year = ANY(:years::int[])`,
+  `DELETE FROM indicator_region_rollup WHERE county_code = :county_code AND year = ANY(:years::int[])
+  AND quarter = 0 AND measure = ANY('{${PERSON_YEAR_MEASURES.join(',')}}'::text[])`,
+];
+
+/** Incremental: remove the old rows of the person-years :ids × :yrs and subtract them from the sums. */
+export const SUBTRACT_PERSON_YEARS = `WITH t AS (
+  ${targets('pairs')}
+),
+old AS (
+  DELETE FROM indicator_person_years y USING t
+  WHERE y.county_code = :county_code AND y.resident_id = t.resident_id AND y.year = t.year
+  RETURNING y.*
+)
+${addToRollup('old', '-')}`;
+
+/** Computes the person-years of the scope, stores those with anything to count, adds them to the sums. */
+export function insertPersonYears(scope: PersonScope): string {
+  return `WITH ${statusRows(scope)},
+new AS (
+  INSERT INTO indicator_person_years (county_code, year, resident_id, region_code, ${columns})
+  SELECT :county_code, year, resident_id, region_code, ${columns} FROM statuses
+  WHERE ${PERSON_YEAR_MEASURES.join(' + ')} > 0
+  RETURNING *
+)
+${addToRollup('new', '')}`;
+}
+
+/** Sums that fell to zero after subtractions (a rebuild would not have them). */
+export const DROP_ZERO_PERSON_SUMS = `DELETE FROM indicator_region_rollup
+WHERE county_code = :county_code AND quarter = 0 AND value = 0
+  AND measure = ANY('{${PERSON_YEAR_MEASURES.join(',')}}'::text[])`;

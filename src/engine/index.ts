@@ -1,0 +1,10 @@
+export {
+  countiesOnRecord,
+  readIndicators,
+  regionCodeOf,
+  type BasisChoice,
+  type IndicatorValueView,
+  type ReadOptions,
+} from './read.js';
+export { rebuildIndicators, refreshAfterBatch, type RefreshReport, type Touched } from './refresh.js';
+export { INDICATOR_YEARS } from './years.js';

@@ -1,0 +1,256 @@
+import { DEFINITIONS, type IndicatorDefinition } from '../domain/indicators/definitions/index.js';
+import type { Db } from '../store/db.js';
+import type { DIRTY_KINDS } from '../store/schema/rollups.js';
+import { computeAgeTable } from './age-tables.js';
+import { CLEAR_ENCOUNTERS, INSERT_ENCOUNTER_ROWS, SELECT_ENCOUNTERS } from './build/encounters.js';
+import {
+  CLEAR_PERSON_YEARS,
+  DROP_ZERO_PERSON_SUMS,
+  insertPersonYears,
+  SUBTRACT_PERSON_YEARS,
+} from './build/person-years.js';
+import { CLEAR_POPULATION, INSERT_CHILDCARE, INSERT_POPULATION } from './build/population.js';
+import { CLEAR_RESOURCES, INSERT_RESOURCES } from './build/resources.js';
+import {
+  CLEAR_NOTIFIABLE,
+  CLEAR_VITAL,
+  INSERT_DEATHS_BY_AGE,
+  INSERT_NOTIFIABLE,
+  INSERT_VITAL,
+} from './build/vital.js';
+import { compileRatio } from './compile.js';
+import { NOTIFIABLE_MEASURES, sourceOf } from './measures.js';
+import { query, type ParamValue } from './sql/bind.js';
+import { INDICATOR_YEARS } from './years.js';
+
+type DirtyKind = (typeof DIRTY_KINDS)[number];
+
+/** Hints from an import path that switched the triggers off (SET weijian.rollups = 'off'). */
+export interface Touched {
+  residentIds?: readonly number[];
+  facilityIds?: readonly number[];
+  years?: readonly number[];
+}
+
+export interface RefreshReport {
+  /** Person-years recomputed by difference (0 on a rebuild, which recomputes them all). */
+  personYears: number;
+  rebuilt: Partial<Record<'vital' | 'notifiable' | 'population' | 'resources', number[]>>;
+  definitions: number;
+  written: number;
+  removed: number;
+  milliseconds: number;
+}
+
+/** The dirty kinds whose rollups a definition reads. */
+function kindsOf(def: IndicatorDefinition): Set<DirtyKind> {
+  if (def.method !== 'ratio') return new Set(['vital', 'population']);
+  const kinds = new Set<DirtyKind>();
+  for (const term of [def.numerator, def.denominator]) {
+    for (const measure of typeof term.measure === 'string' ? [term.measure] : term.measure) {
+      const source = sourceOf(measure);
+      if (source === 'person') kinds.add('resident');
+      if (source === 'region-events') {
+        kinds.add((NOTIFIABLE_MEASURES as readonly string[]).includes(measure) ? 'notifiable' : 'vital');
+      }
+      if (source === 'population' || source === 'region-resolved') kinds.add('population');
+      if (source === 'facility-stock') kinds.add('resources').add('facility');
+      if (source === 'facility-events') kinds.add('facility');
+    }
+  }
+  return kinds;
+}
+
+/**
+ * The engine's statements are few and large, and their row estimates (CTEs over CTEs) far too high: JIT
+ * compilation would cost seconds for nothing, and the default work_mem sends a rebuild's sorts to disk.
+ */
+async function tune(db: Db, workMem: string): Promise<void> {
+  await query(db, `SET LOCAL jit = off`);
+  await query(db, `SET LOCAL work_mem = '${workMem}'`);
+}
+
+async function run(db: Db, statements: readonly string[], params: Record<string, ParamValue>) {
+  for (const statement of statements) await query(db, statement, params);
+}
+
+function inRange(years: Iterable<number>): number[] {
+  const wanted = new Set(years);
+  return INDICATOR_YEARS.filter((y) => wanted.has(y));
+}
+
+/** Computes the given definitions for the years; returns the value rows written and removed. */
+async function computeValues(
+  db: Db,
+  countyCode: string,
+  jobs: ReadonlyArray<{ def: IndicatorDefinition; years: readonly number[] }>,
+) {
+  let written = 0;
+  let removed = 0;
+  for (const { def, years } of jobs) {
+    if (!years.length) continue;
+    const result =
+      def.method === 'ratio'
+        ? (
+            await query<{ written: number; removed: number }>(db, compileRatio(def), {
+              county_code: countyCode,
+              years,
+            })
+          )[0]!
+        : await computeAgeTable(db, def, countyCode, years);
+    written += result.written;
+    removed += result.removed;
+  }
+  return { written, removed };
+}
+
+interface Work {
+  /** Years per dirty kind (0 expanded to every year). */
+  years: Map<DirtyKind, Set<number>>;
+  /** Person-years to recompute, as parallel arrays of resident ids and years. */
+  ids: number[];
+  yrs: number[];
+}
+
+/** Takes the county's queue (and the hints) as the work of this refresh. */
+async function claimWork(db: Db, countyCode: string, touched: Touched): Promise<Work> {
+  const queued = await query<{ kind: DirtyKind; key: number; year: number }>(
+    db,
+    `DELETE FROM indicator_dirty WHERE county_code = :county_code RETURNING kind, key::float8 AS key, year`,
+    { county_code: countyCode },
+  );
+  for (const id of touched.residentIds ?? []) {
+    for (const year of touched.years ?? [0]) queued.push({ kind: 'resident', key: id, year });
+  }
+  if (touched.facilityIds?.length) {
+    queued.push({ kind: 'resources', key: 0, year: 0 }, { kind: 'facility', key: 0, year: 0 });
+  }
+  for (const year of touched.years ?? []) {
+    for (const kind of ['vital', 'notifiable', 'population', 'facility'] as const) {
+      queued.push({ kind, key: 0, year });
+    }
+  }
+  const years = new Map<DirtyKind, Set<number>>();
+  const residents = new Map<number, Set<number>>();
+  const add = <K>(map: Map<K, Set<number>>, key: K, year: number) => {
+    const set = map.get(key) ?? new Set<number>();
+    for (const y of year === 0 ? INDICATOR_YEARS : [year]) set.add(y);
+    map.set(key, set);
+  };
+  for (const { kind, key, year } of queued) {
+    add(years, kind, year);
+    if (kind === 'resident') add(residents, key, year);
+  }
+  const pairs = [...residents].flatMap(([id, set]) => inRange(set).map((y) => [id, y] as const));
+  return { years, ids: pairs.map(([id]) => id), yrs: pairs.map(([, y]) => y) };
+}
+
+/** The small rollups, recomputed for whole years when queued. */
+const SMALL_ROLLUPS: Record<'vital' | 'notifiable' | 'population' | 'resources', readonly string[]> = {
+  vital: [...CLEAR_VITAL, INSERT_VITAL, INSERT_DEATHS_BY_AGE],
+  notifiable: [CLEAR_NOTIFIABLE, INSERT_NOTIFIABLE],
+  population: [...CLEAR_POPULATION, INSERT_POPULATION, INSERT_CHILDCARE],
+  resources: [CLEAR_RESOURCES, INSERT_RESOURCES],
+};
+
+/** The definitions reading what changed, each with its years (and the next MCH year: Q4 opens it). */
+function jobsFor(work: Work) {
+  return DEFINITIONS.map((def) => {
+    const wanted = new Set<number>();
+    for (const kind of kindsOf(def)) {
+      for (const y of work.years.get(kind) ?? []) {
+        wanted.add(y);
+        if (def.period === 'mch') wanted.add(y + 1);
+      }
+    }
+    return { def, years: inRange(wanted) };
+  }).filter((job) => job.years.length);
+}
+
+/**
+ * Brings the county's indicators up to date after an import batch: call it in (or right after) the
+ * batch's transaction. The statement triggers of migration 0002 have already updated the encounter counts
+ * and queued what changed in indicator_dirty; this recomputes the person-years of the queued residents
+ * (by difference), the small rollups of the queued years, and the values of the definitions that read
+ * them. `touched` adds work by hand, for a loader that switched the triggers off.
+ */
+export async function refreshAfterBatch(
+  db: Db,
+  countyCode: string,
+  touched: Touched = {},
+): Promise<RefreshReport> {
+  const started = performance.now();
+  return db.transaction(async (tx) => {
+    await tune(tx, '16MB');
+    const work = await claimWork(tx, countyCode, touched);
+    if (work.ids.length) {
+      await run(tx, [SUBTRACT_PERSON_YEARS, insertPersonYears('pairs'), DROP_ZERO_PERSON_SUMS], {
+        county_code: countyCode,
+        ids: work.ids,
+        yrs: work.yrs,
+      });
+    }
+    const rebuilt: RefreshReport['rebuilt'] = {};
+    for (const [kind, statements] of Object.entries(SMALL_ROLLUPS) as [
+      keyof typeof SMALL_ROLLUPS,
+      string[],
+    ][]) {
+      // Staff and facility rows span years: any change recomputes them all.
+      const years =
+        kind === 'resources' && work.years.has(kind) ? INDICATOR_YEARS : inRange(work.years.get(kind) ?? []);
+      if (!years.length) continue;
+      await run(tx, statements, { county_code: countyCode, years });
+      rebuilt[kind] = [...years];
+    }
+    const jobs = jobsFor(work);
+    const { written, removed } = await computeValues(tx, countyCode, jobs);
+    return {
+      personYears: work.ids.length,
+      rebuilt,
+      definitions: jobs.length,
+      written,
+      removed,
+      milliseconds: Math.round(performance.now() - started),
+    };
+  });
+}
+
+/**
+ * Recomputes every rollup and every value of the county for the years from the records (after a bulk
+ * load with the triggers off, or a definition change). A rebuild of all years also empties the queue.
+ */
+export async function rebuildIndicators(
+  db: Db,
+  countyCode: string,
+  options: { years?: readonly number[] } = {},
+): Promise<RefreshReport> {
+  const started = performance.now();
+  const years = inRange(options.years ?? INDICATOR_YEARS);
+  return db.transaction(async (tx) => {
+    await tune(tx, '256MB');
+    const params = { county_code: countyCode, years };
+    await run(tx, [...CLEAR_PERSON_YEARS, insertPersonYears('all')], params);
+    for (const statements of Object.values(SMALL_ROLLUPS)) await run(tx, statements, params);
+    for (const year of years) {
+      const rows = await query(tx, SELECT_ENCOUNTERS, { county_code: countyCode, year });
+      const yearParams = { county_code: countyCode, year, rows: JSON.stringify(rows) };
+      await run(tx, [CLEAR_ENCOUNTERS, INSERT_ENCOUNTER_ROWS], yearParams);
+    }
+    if (years.length === INDICATOR_YEARS.length) {
+      await query(tx, `DELETE FROM indicator_dirty WHERE county_code = :county_code`, params);
+    }
+    const { written, removed } = await computeValues(
+      tx,
+      countyCode,
+      DEFINITIONS.map((def) => ({ def, years })),
+    );
+    return {
+      personYears: 0,
+      rebuilt: { vital: years, notifiable: years, population: years, resources: years },
+      definitions: DEFINITIONS.length,
+      written,
+      removed,
+      milliseconds: Math.round(performance.now() - started),
+    };
+  });
+}

@@ -1,0 +1,198 @@
+DELETE FROM indicator_person_years WHERE county_code = :county_code AND year = ANY(:years::int[]);
+
+DELETE FROM indicator_region_rollup WHERE county_code = :county_code AND year = ANY(:years::int[])
+  AND quarter = 0 AND measure = ANY('{record,record_used,record_standard,elderly_managed,child_0_6,child_checked,child_eye,u3_due,u3_managed,u3_due_mch,u3_managed_mch,htn_registered,htn_standard,htn_controlled,dm_registered,dm_standard,dm_controlled,smd_registered,smd_managed,smd_standard,contract_valid,priority_member,priority_contracted,contracts_expiring,contracts_renewed,imm_due,imm_given}'::text[]);
+
+WITH t AS (
+  SELECT r.id AS resident_id, y.year FROM residents r CROSS JOIN unnest(:years::int[]) AS y(year)
+    WHERE r.county_code = :county_code
+),
+b AS (SELECT make_date(min(year) - 1, 10, 1) AS lo, make_date(max(year), 12, 31) AS hi FROM t),
+-- Residents (常住) alive on 31 Dec and born by then; a duplicate merged into another row is left out.
+p AS (
+  SELECT t.resident_id, t.year, make_date(t.year, 1, 1) AS ys, make_date(t.year, 12, 31) AS ye,
+    coalesce(r.residence_village_code, r.county_code || '000000') AS region_code, r.birth_date,
+    extract(year FROM age(make_date(t.year, 12, 31), r.birth_date))::int AS age
+  FROM t JOIN residents r ON r.county_code = :county_code AND r.id = t.resident_id
+  WHERE r.resident AND r.merged_into_id IS NULL
+    AND (r.birth_date IS NULL OR r.birth_date <= make_date(t.year, 12, 31))
+    AND (r.death_date IS NULL OR r.death_date > make_date(t.year, 12, 31))
+    AND NOT EXISTS (SELECT 1 FROM deaths d
+      WHERE d.county_code = :county_code AND d.resident_id = r.id AND d.death_date <= make_date(t.year, 12, 31))
+),
+-- BPHS-3 老年人健康管理: lifestyle and health assessment, physical examination, auxiliary tests, guidance.
+chk AS (
+  SELECT c.resident_id, extract(year FROM c.checked_on)::int AS year,
+    bool_or(c.programme = 'elderly' AND c.lifestyle_assessment AND c.physical_examination AND c.auxiliary_tests
+      AND c.health_guidance AND c.form_complete) AS elderly
+  FROM health_checkups c, b
+  WHERE c.county_code = :county_code AND c.checked_on BETWEEN b.lo AND b.hi AND true
+  GROUP BY 1, 2
+),
+cc AS (
+  SELECT c.resident_id, extract(year FROM c.checked_on)::int AS year, count(*) AS n, bool_or(c.eye_screening) AS eye
+  FROM child_health_checks c, b
+  WHERE c.county_code = :county_code AND c.checked_on BETWEEN b.lo AND b.hi AND true
+  GROUP BY 1, 2
+),
+-- The MCH statistical year of a date is the calendar year of the date + 3 months (Oct–Dec → next year).
+cc_mch AS (
+  SELECT c.resident_id, extract(year FROM c.checked_on + interval '3 months')::int AS year, count(*) AS n
+  FROM child_health_checks c, b
+  WHERE c.county_code = :county_code AND c.checked_on BETWEEN b.lo AND b.hi AND true
+  GROUP BY 1, 2
+),
+reg AS (
+  SELECT g.id, g.resident_id, g.disease, g.registered_on, g.closed_on
+  FROM chronic_disease_registrations g
+  WHERE g.county_code = :county_code AND true
+),
+fu AS (
+  SELECT f.registration_id, extract(year FROM f.followed_up_on)::int AS year, count(*) AS n,
+    count(*) FILTER (WHERE f.face_to_face) AS face_to_face,
+    (array_agg(f.followed_up_on ORDER BY f.followed_up_on DESC, f.id DESC))[1] AS last_on,
+    (array_agg(f.systolic ORDER BY f.followed_up_on DESC, f.id DESC))[1] AS systolic,
+    (array_agg(f.diastolic ORDER BY f.followed_up_on DESC, f.id DESC))[1] AS diastolic,
+    (array_agg(f.fasting_glucose ORDER BY f.followed_up_on DESC, f.id DESC))[1] AS glucose
+  FROM chronic_disease_follow_ups f , b
+  WHERE f.county_code = :county_code AND f.followed_up_on BETWEEN b.lo AND b.hi
+  GROUP BY 1, 2
+),
+-- Under management = in the register on 31 Dec. Standardized (规范管理): ≥ 4 face-to-face follow-ups and a
+-- check-up in the year; controlled: the most recent follow-up below target (BP < 140/90, < 150/90 from 65).
+dis AS (
+  SELECT p.resident_id, p.year,
+    bool_or(g.disease = 'hypertension') AS htn,
+    bool_or(g.disease = 'hypertension' AND fu.face_to_face >= 4 AND chk.resident_id IS NOT NULL) AS htn_standard,
+    bool_or(g.disease = 'hypertension'
+      AND fu.systolic < CASE WHEN extract(year FROM age(fu.last_on, p.birth_date)) >= 65 THEN 150 ELSE 140 END
+      AND fu.diastolic < 90) AS htn_controlled,
+    bool_or(g.disease = 'type2_diabetes') AS dm,
+    bool_or(g.disease = 'type2_diabetes' AND fu.face_to_face >= 4 AND chk.resident_id IS NOT NULL) AS dm_standard,
+    bool_or(g.disease = 'type2_diabetes' AND fu.glucose < 7.0) AS dm_controlled,
+    bool_or(g.disease = 'severe_mental_disorder') AS smd,
+    bool_or(g.disease = 'severe_mental_disorder' AND fu.n >= 1) AS smd_managed,
+    bool_or(g.disease = 'severe_mental_disorder' AND fu.n >= 4 AND chk.resident_id IS NOT NULL) AS smd_standard
+  FROM p
+  JOIN reg g ON g.resident_id = p.resident_id AND g.registered_on <= p.ye AND (g.closed_on IS NULL OR g.closed_on > p.ye)
+  LEFT JOIN fu ON fu.registration_id = g.id AND fu.year = p.year
+  LEFT JOIN chk ON chk.resident_id = p.resident_id AND chk.year = p.year
+  GROUP BY 1, 2
+),
+con AS (
+  SELECT p.resident_id, p.year,
+    bool_or(c.start_on <= p.ye AND c.end_on >= p.ye AND (c.cancelled_on IS NULL OR c.cancelled_on > p.ye)) AS valid,
+    bool_or(cardinality(c.priority_groups) > 0 AND (c.cancelled_on IS NULL OR c.cancelled_on >= p.ys)) AS listed,
+    count(*) FILTER (WHERE c.end_on BETWEEN p.ys AND p.ye AND (c.cancelled_on IS NULL OR c.cancelled_on >= c.end_on))
+      AS expiring,
+    count(*) FILTER (WHERE c.end_on BETWEEN p.ys AND p.ye AND (c.cancelled_on IS NULL OR c.cancelled_on >= c.end_on)
+      AND EXISTS (SELECT 1 FROM family_doctor_contracts n
+        WHERE n.county_code = :county_code AND n.renews_contract_id = c.id)) AS renewed
+  FROM p JOIN family_doctor_contracts c ON c.county_code = :county_code AND c.resident_id = p.resident_id
+    AND c.start_on <= p.ye AND c.end_on >= p.ys
+  GROUP BY 1, 2
+),
+-- Pregnant or postpartum (42 days) in the year.
+preg AS (
+  SELECT DISTINCT p.resident_id, p.year
+  FROM p JOIN pregnancies g ON g.county_code = :county_code AND g.resident_id = p.resident_id
+  WHERE coalesce(g.registered_on, g.delivery_date) <= p.ye
+    AND coalesce(g.delivery_date + 42, coalesce(g.registered_on, g.delivery_date) + 322) >= p.ys
+),
+-- A BPHS service entered in the year ("动态使用" of the record).
+svc AS (
+  SELECT resident_id, year FROM chk
+  UNION SELECT resident_id, year FROM cc
+  UNION SELECT reg.resident_id, fu.year FROM fu JOIN reg ON reg.id = fu.registration_id
+  UNION SELECT i.resident_id, extract(year FROM i.vaccinated_on)::int FROM immunizations i, b
+    WHERE i.county_code = :county_code AND i.vaccinated_on BETWEEN b.lo AND b.hi AND true
+  UNION SELECT g.resident_id, extract(year FROM v.visited_on)::int
+    FROM prenatal_visits v JOIN pregnancies g ON g.county_code = v.county_code AND g.id = v.pregnancy_id, b
+    WHERE v.county_code = :county_code AND v.visited_on BETWEEN b.lo AND b.hi AND true
+),
+-- Doses due (应种): the immunization system's list when the county has one, else the national schedule.
+due AS (
+  SELECT d.resident_id, d.vaccine_code, d.dose_number, d.due_on
+  FROM immunization_due_doses d, b
+  WHERE d.county_code = :county_code AND d.due_on BETWEEN b.lo AND b.hi AND true
+  UNION ALL
+  SELECT r.id, s.vaccine, s.dose, (r.birth_date + make_interval(months => s.months))::date
+  FROM residents r CROSS JOIN (VALUES ('HepB', 1, 0), ('HepB', 2, 1), ('HepB', 3, 6), ('BCG', 1, 0), ('IPV', 1, 2), ('IPV', 2, 3), ('bOPV', 1, 4), ('bOPV', 2, 48), ('DTaP', 1, 3), ('DTaP', 2, 4), ('DTaP', 3, 5), ('DTaP', 4, 18), ('DT', 1, 72), ('MMR', 1, 8), ('MMR', 2, 18), ('JE-L', 1, 8), ('JE-L', 2, 24), ('MPSV-A', 1, 6), ('MPSV-A', 2, 9), ('MPSV-AC', 1, 36), ('MPSV-AC', 2, 72), ('HepA-L', 1, 18)) AS s(vaccine, dose, months), b
+  WHERE r.county_code = :county_code AND r.birth_date > b.lo - interval '7 years' AND true
+    AND (r.birth_date + make_interval(months => s.months)) BETWEEN b.lo AND b.hi
+    AND NOT EXISTS (SELECT 1 FROM immunization_due_doses x WHERE x.county_code = :county_code)
+),
+given AS (
+  SELECT i.resident_id, i.vaccine_code, i.dose_number, min(i.vaccinated_on) AS first_on
+  FROM immunizations i
+  WHERE i.county_code = :county_code AND i.resident_id IN (SELECT resident_id FROM due)
+  GROUP BY 1, 2, 3
+),
+imm AS (
+  SELECT d.resident_id, extract(year FROM d.due_on)::int AS year, count(*) AS due,
+    count(*) FILTER (WHERE g.first_on <= make_date(extract(year FROM d.due_on)::int, 12, 31)) AS given
+  FROM due d LEFT JOIN given g USING (resident_id, vaccine_code, dose_number)
+  GROUP BY 1, 2
+),
+s AS (
+  SELECT p.*, h.created_on IS NOT NULL AND h.created_on <= p.ye AND (h.closed_on IS NULL OR h.closed_on > p.ye) AS rec,
+    h.last_service_on BETWEEN p.ys AND p.ye OR svc.resident_id IS NOT NULL AS served,
+    h.has_id_number AND h.has_name AND h.has_sex AND h.has_birth_date AND h.has_address AND h.has_phone
+      AND h.has_responsible_doctor AS sheet_complete,
+    p.birth_date > p.ye - interval '3 years' AS under3, CASE WHEN p.birth_date > p.ye - interval '4 years' THEN (SELECT count(*) FROM unnest('{3,6,8,12,18,24,30}'::int[]) AS m(months)
+        WHERE p.birth_date + make_interval(months => m.months) BETWEEN p.ys AND p.ye) ELSE 0 END AS u3_due_n,
+    p.birth_date > make_date(p.year, 9, 30) - interval '3 years' AS under3_mch, CASE WHEN p.birth_date > p.ye - interval '4 years' THEN (SELECT count(*) FROM unnest('{3,6,8,12,18,24,30}'::int[]) AS m(months)
+        WHERE p.birth_date + make_interval(months => m.months) BETWEEN make_date(p.year - 1, 10, 1) AND make_date(p.year, 9, 30)) ELSE 0 END AS u3_due_mch_n,
+    coalesce(cc.n, 0) AS checks, coalesce(cc_mch.n, 0) AS checks_mch, cc.eye, chk.elderly,
+    dis.htn, dis.htn_standard, dis.htn_controlled, dis.dm, dis.dm_standard, dis.dm_controlled,
+    dis.smd, dis.smd_managed, dis.smd_standard,
+    coalesce(con.valid, false) AS contract_valid, con.listed, con.expiring, con.renewed,
+    p.age >= 65 OR p.age BETWEEN 0 AND 6 OR preg.resident_id IS NOT NULL OR dis.resident_id IS NOT NULL
+      OR coalesce(con.listed, false) AS priority,
+    imm.due AS imm_due, imm.given AS imm_given
+  FROM p
+  LEFT JOIN health_records h ON h.county_code = :county_code AND h.resident_id = p.resident_id
+  LEFT JOIN svc ON svc.resident_id = p.resident_id AND svc.year = p.year
+  LEFT JOIN chk ON chk.resident_id = p.resident_id AND chk.year = p.year
+  LEFT JOIN cc ON cc.resident_id = p.resident_id AND cc.year = p.year
+  LEFT JOIN cc_mch ON cc_mch.resident_id = p.resident_id AND cc_mch.year = p.year
+  LEFT JOIN dis ON dis.resident_id = p.resident_id AND dis.year = p.year
+  LEFT JOIN con ON con.resident_id = p.resident_id AND con.year = p.year
+  LEFT JOIN preg ON preg.resident_id = p.resident_id AND preg.year = p.year
+  LEFT JOIN imm ON imm.resident_id = p.resident_id AND imm.year = p.year
+),
+statuses AS MATERIALIZED (
+  SELECT resident_id, year, region_code,
+    coalesce((rec)::int, 0) AS record,
+    coalesce((rec AND served)::int, 0) AS record_used,
+    coalesce((rec AND served AND sheet_complete)::int, 0) AS record_standard,
+    coalesce((rec AND age >= 65 AND elderly)::int, 0) AS elderly_managed,
+    coalesce((age BETWEEN 0 AND 6)::int, 0) AS child_0_6,
+    coalesce((age BETWEEN 0 AND 6 AND checks > 0)::int, 0) AS child_checked,
+    coalesce((age BETWEEN 0 AND 6 AND eye)::int, 0) AS child_eye,
+    coalesce((under3 AND u3_due_n > 0)::int, 0) AS u3_due,
+    coalesce((under3 AND u3_due_n > 0 AND checks >= u3_due_n)::int, 0) AS u3_managed,
+    coalesce((under3_mch AND u3_due_mch_n > 0)::int, 0) AS u3_due_mch,
+    coalesce((under3_mch AND u3_due_mch_n > 0 AND checks_mch >= u3_due_mch_n)::int, 0) AS u3_managed_mch,
+    coalesce((htn)::int, 0) AS htn_registered, coalesce((htn_standard)::int, 0) AS htn_standard,
+    coalesce((htn_controlled)::int, 0) AS htn_controlled,
+    coalesce((dm)::int, 0) AS dm_registered, coalesce((dm_standard)::int, 0) AS dm_standard, coalesce((dm_controlled)::int, 0) AS dm_controlled,
+    coalesce((smd)::int, 0) AS smd_registered, coalesce((smd_managed)::int, 0) AS smd_managed, coalesce((smd_standard)::int, 0) AS smd_standard,
+    coalesce((contract_valid)::int, 0) AS contract_valid, coalesce((priority)::int, 0) AS priority_member,
+    coalesce((priority AND contract_valid)::int, 0) AS priority_contracted,
+    coalesce(expiring, 0) AS contracts_expiring, coalesce(renewed, 0) AS contracts_renewed,
+    coalesce(imm_due, 0) AS imm_due, coalesce(imm_given, 0) AS imm_given
+  FROM s
+),
+new AS (
+  INSERT INTO indicator_person_years (county_code, year, resident_id, region_code, record, record_used, record_standard, elderly_managed, child_0_6, child_checked, child_eye, u3_due, u3_managed, u3_due_mch, u3_managed_mch, htn_registered, htn_standard, htn_controlled, dm_registered, dm_standard, dm_controlled, smd_registered, smd_managed, smd_standard, contract_valid, priority_member, priority_contracted, contracts_expiring, contracts_renewed, imm_due, imm_given)
+  SELECT :county_code, year, resident_id, region_code, record, record_used, record_standard, elderly_managed, child_0_6, child_checked, child_eye, u3_due, u3_managed, u3_due_mch, u3_managed_mch, htn_registered, htn_standard, htn_controlled, dm_registered, dm_standard, dm_controlled, smd_registered, smd_managed, smd_standard, contract_valid, priority_member, priority_contracted, contracts_expiring, contracts_renewed, imm_due, imm_given FROM statuses
+  WHERE record + record_used + record_standard + elderly_managed + child_0_6 + child_checked + child_eye + u3_due + u3_managed + u3_due_mch + u3_managed_mch + htn_registered + htn_standard + htn_controlled + dm_registered + dm_standard + dm_controlled + smd_registered + smd_managed + smd_standard + contract_valid + priority_member + priority_contracted + contracts_expiring + contracts_renewed + imm_due + imm_given > 0
+  RETURNING *
+)
+INSERT INTO indicator_region_rollup AS r (county_code, region_code, year, quarter, measure, value)
+SELECT :county_code, x.region_code, x.year, 0, m.measure, m.value
+FROM (SELECT region_code, year, sum(record) AS record, sum(record_used) AS record_used, sum(record_standard) AS record_standard, sum(elderly_managed) AS elderly_managed, sum(child_0_6) AS child_0_6, sum(child_checked) AS child_checked, sum(child_eye) AS child_eye, sum(u3_due) AS u3_due, sum(u3_managed) AS u3_managed, sum(u3_due_mch) AS u3_due_mch, sum(u3_managed_mch) AS u3_managed_mch, sum(htn_registered) AS htn_registered, sum(htn_standard) AS htn_standard, sum(htn_controlled) AS htn_controlled, sum(dm_registered) AS dm_registered, sum(dm_standard) AS dm_standard, sum(dm_controlled) AS dm_controlled, sum(smd_registered) AS smd_registered, sum(smd_managed) AS smd_managed, sum(smd_standard) AS smd_standard, sum(contract_valid) AS contract_valid, sum(priority_member) AS priority_member, sum(priority_contracted) AS priority_contracted, sum(contracts_expiring) AS contracts_expiring, sum(contracts_renewed) AS contracts_renewed, sum(imm_due) AS imm_due, sum(imm_given) AS imm_given FROM new GROUP BY region_code, year) AS x
+CROSS JOIN LATERAL (VALUES ('record', x.record), ('record_used', x.record_used), ('record_standard', x.record_standard), ('elderly_managed', x.elderly_managed), ('child_0_6', x.child_0_6), ('child_checked', x.child_checked), ('child_eye', x.child_eye), ('u3_due', x.u3_due), ('u3_managed', x.u3_managed), ('u3_due_mch', x.u3_due_mch), ('u3_managed_mch', x.u3_managed_mch), ('htn_registered', x.htn_registered), ('htn_standard', x.htn_standard), ('htn_controlled', x.htn_controlled), ('dm_registered', x.dm_registered), ('dm_standard', x.dm_standard), ('dm_controlled', x.dm_controlled), ('smd_registered', x.smd_registered), ('smd_managed', x.smd_managed), ('smd_standard', x.smd_standard), ('contract_valid', x.contract_valid), ('priority_member', x.priority_member), ('priority_contracted', x.priority_contracted), ('contracts_expiring', x.contracts_expiring), ('contracts_renewed', x.contracts_renewed), ('imm_due', x.imm_due), ('imm_given', x.imm_given)) AS m(measure, value)
+WHERE m.value <> 0
+ON CONFLICT (county_code, measure, year, quarter, region_code) DO UPDATE SET value = r.value + excluded.value;

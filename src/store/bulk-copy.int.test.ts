@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends } from '../testing/databases.js';
+import { openBulkSession, suspendSecondaryIndexes } from './bulk-copy.js';
+import type { Database } from './db.js';
+
+const county = '320612';
+const text = (s: string) => new TextEncoder().encode(s);
+
+describe.each(backends)('bulk copy on $name', (backend) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await backend.open();
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('copies COPY-text blocks (UTF-8, nulls, escapes) split anywhere, in a transaction', async () => {
+    const session = await openBulkSession(database);
+    try {
+      await session.query('begin');
+      const rows = `${county}\t320612000000\t\\N\tcounty\t通州区\t\\N\n${county}\t320612001000\t320612000000\ttown\t金沙\\t街道\t\\N\n`;
+      const bytes = text(rows);
+      await session.copyIn(
+        'regions',
+        ['county_code', 'code', 'parent_code', 'level', 'name', 'urban_rural_code'],
+        [bytes.subarray(0, 40), bytes.subarray(40)],
+      );
+      await session.query('commit');
+      const stored = await session.query<{ code: string; parent_code: string | null; name: string }>(
+        'select code, parent_code, name from regions where county_code = $1 order by code',
+        [county],
+      );
+      expect(stored).toEqual([
+        { code: '320612000000', parent_code: null, name: '通州区' },
+        { code: '320612001000', parent_code: '320612000000', name: '金沙\t街道' },
+      ]);
+    } finally {
+      await session.release();
+    }
+  });
+
+  it('drops secondary indexes and foreign keys and puts the same ones back', async () => {
+    const session = await openBulkSession(database);
+    const catalog = async () => {
+      const indexes = await session.query<{ name: string }>(
+        `select indexname as name from pg_indexes where tablename in ('encounters', 'encounter_diagnoses') order by 1`,
+      );
+      const constraints = await session.query<{ name: string; def: string; valid: boolean }>(
+        `select conname as name, pg_get_constraintdef(oid) as def, convalidated as valid from pg_constraint
+          where conrelid in ('encounters'::regclass, 'encounter_diagnoses'::regclass) order by 1`,
+      );
+      return { indexes, constraints };
+    };
+    try {
+      const before = await catalog();
+      await session.query('begin');
+      const restore = await suspendSecondaryIndexes(session, ['encounters', 'encounter_diagnoses']);
+      const during = await catalog();
+      expect(during.indexes.map((i) => i.name).sort()).toEqual([
+        'encounter_diagnoses_county_code_encounter_id_position_pk',
+        'encounters_county_code_id_pk',
+      ]);
+      expect(during.constraints.some((c) => c.def.startsWith('FOREIGN KEY'))).toBe(false);
+      await restore();
+      await session.query('commit');
+      expect(await catalog()).toEqual(before);
+    } finally {
+      await session.release();
+    }
+  });
+});

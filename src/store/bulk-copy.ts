@@ -1,0 +1,82 @@
+import { once } from 'node:events';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Database } from './db.js';
+
+/**
+ * Bulk loading with COPY on one dedicated connection, for both drivers: PostgreSQL through
+ * `COPY … FROM STDIN` (pg-copy-streams), PGlite through `COPY … FROM '/dev/blob'`. Data is COPY text
+ * format (tab-separated, `\N` for null), already encoded as UTF-8 blocks.
+ */
+export interface BulkSession {
+  kind: Database['kind'];
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  copyIn(table: string, columns: readonly string[], data: readonly Uint8Array[]): Promise<void>;
+  release(): Promise<void>;
+}
+
+export async function openBulkSession(database: Database): Promise<BulkSession> {
+  const { driver } = database;
+  if (driver.kind === 'pglite') {
+    const { client } = driver;
+    return {
+      kind: 'pglite',
+      query: async <T>(sql: string, params?: unknown[]) => (await client.query<T>(sql, params)).rows,
+      async copyIn(table, columns, data) {
+        const blob = new Blob(data as Uint8Array<ArrayBuffer>[]);
+        await client.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob });
+      },
+      release: async () => {},
+    };
+  }
+  const client = await driver.pool.connect();
+  return {
+    kind: 'postgres',
+    query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+    async copyIn(table, columns, data) {
+      const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+      const done = once(stream, 'finish');
+      for (const block of data) stream.write(block);
+      stream.end();
+      await done;
+    },
+    release: async () => client.release(),
+  };
+}
+
+interface Definition {
+  table: string;
+  name: string;
+  def: string;
+}
+
+/**
+ * Drops the foreign keys, unique constraints and secondary indexes of `tables` (primary keys stay) and
+ * returns what puts them back, read from the catalog so it always matches the migrations. Building an
+ * index once over loaded rows is far cheaper than maintaining it row by row, and a foreign key added
+ * afterwards is checked by one join instead of a trigger per row. Run both inside one transaction.
+ */
+export async function suspendSecondaryIndexes(
+  session: BulkSession,
+  tables: readonly string[],
+): Promise<() => Promise<void>> {
+  const list = tables.map((t) => `'${t}'::regclass`).join(', ');
+  const constraints = await session.query<Definition & { type: string }>(
+    `select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as def, contype as type
+       from pg_constraint where conrelid in (${list}) and contype in ('f', 'u') order by contype, conname`,
+  );
+  const indexes = await session.query<Definition>(
+    `select i.indrelid::regclass::text as table, c.relname as name, pg_get_indexdef(i.indexrelid) as def
+       from pg_index i join pg_class c on c.oid = i.indexrelid
+      where i.indrelid in (${list}) and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid
+        and k.contype in ('p', 'u')) order by c.relname`,
+  );
+  // Foreign keys ('f') sort before unique constraints ('u'): they go first and come back last.
+  for (const c of constraints) await session.query(`alter table ${c.table} drop constraint ${c.name}`);
+  for (const i of indexes) await session.query(`drop index ${i.name}`);
+  return async () => {
+    for (const i of indexes) await session.query(i.def);
+    for (const c of [...constraints].reverse()) {
+      await session.query(`alter table ${c.table} add constraint ${c.name} ${c.def}`);
+    }
+  };
+}

@@ -1,0 +1,37 @@
+import type { Nature, PlanRow } from '../api/types';
+
+export interface RowFilter {
+  domains: string[];
+  natures: Nature[];
+}
+
+export interface TableRow extends PlanRow {
+  /** Index in the plan's table: stable across filters. */
+  key: number;
+  /** Rows the domain cell spans: the first row of a run of one domain carries the run's length, the others 0. */
+  domainSpan: number;
+}
+
+export const NATURES: readonly Nature[] = ['binding', 'expected', 'guiding'];
+
+export function domainsOf(rows: PlanRow[]): string[] {
+  return [...new Set(rows.map((r) => r.domain).filter((d): d is string => d !== null))];
+}
+
+/** The rows a filter keeps, in the plan's order, with the domain cell spans of the printed table. */
+export function tableRows(rows: PlanRow[], filter: RowFilter): TableRow[] {
+  const kept = rows
+    .map((row, key) => ({ ...row, key, domainSpan: 0 }))
+    .filter(
+      (row) =>
+        (!filter.domains.length || (row.domain !== null && filter.domains.includes(row.domain))) &&
+        (!filter.natures.length || (row.nature !== null && filter.natures.includes(row.nature))),
+    );
+  for (let start = 0; start < kept.length;) {
+    let end = start + 1;
+    while (end < kept.length && kept[end]!.domain === kept[start]!.domain) end++;
+    kept[start]!.domainSpan = end - start;
+    start = end;
+  }
+  return kept;
+}
