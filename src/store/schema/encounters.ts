@@ -129,5 +129,7 @@ export const referrals = pgTable(
     oneOf('referrals_direction_check', t.direction, ['up', 'down']),
     oneOf('referrals_status_check', t.status, REFERRAL_STATUSES),
     index('referrals_referred_idx').on(t.countyCode, t.referredOn),
+    // A resident's timeline.
+    index('referrals_resident_idx').on(t.countyCode, t.residentId, t.referredOn),
   ],
 );

@@ -54,6 +54,14 @@ export const residents = pgTable(
     check('residents_not_merged_into_self_check', sql`${t.mergedIntoId} <> ${t.id}`),
     index('residents_village_idx').on(t.countyCode, t.residenceVillageCode),
     index('residents_birth_date_idx').on(t.countyCode, t.birthDate),
+    // Resident lookup (access/resident-lookup.ts): name by prefix, ID number by its last digits (a prefix of
+    // the reversed number), phone in full. text_pattern_ops lets `like 'x%'` use the index in any collation.
+    index('residents_name_prefix_idx').on(t.countyCode, t.name.op('text_pattern_ops')),
+    index('residents_id_number_suffix_idx').on(
+      t.countyCode,
+      sql`reverse(${t.residentIdNumber}) text_pattern_ops`,
+    ),
+    index('residents_phone_idx').on(t.countyCode, t.phone),
   ],
 );
 
