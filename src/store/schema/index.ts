@@ -14,3 +14,4 @@ export * from './surveillance.js';
 export * from './rollups.js';
 export * from './access.js';
 export * from './monitoring.js';
+export * from './fhir.js';
