@@ -77,6 +77,37 @@ describe.each(backends)('plan API on $name', (backend) => {
     expect(list.json().plans).toHaveLength(2);
   });
 
+  it('previews plan documents without storing them, naming the stored plan an import would update', async () => {
+    const before = (await inject({ method: 'GET', url: '/api/plans' })).json().plans;
+    const jiangyin = before.find((p: { region: { code: string } }) => p.region.code === '320281');
+    const res = await inject({
+      method: 'POST',
+      url: '/api/plans/preview',
+      payload: upload([
+        { name: seedFiles.jizhou, bytes: readSeed('jizhou') },
+        { name: 'jiangyin.txt', bytes: readSeed('jiangyin') },
+      ]),
+    });
+    expect(res.statusCode).toBe(200);
+    const [jizhou, again] = res.json().plans;
+    expect(jizhou).toMatchObject({
+      fileName: seedFiles.jizhou,
+      existingId: null,
+      summary: { rows: 20 },
+      plan: { region: { code: '120119', name: '蓟州区' }, period: { start: 2021, end: 2025 } },
+    });
+    expect(jizhou.plan.indicators).toHaveLength(20);
+    expect(again).toMatchObject({ fileName: 'jiangyin.txt', existingId: jiangyin.id, summary: { rows: 31 } });
+    expect((await inject({ method: 'GET', url: '/api/plans' })).json().plans).toEqual(before);
+    const bad = await inject({
+      method: 'POST',
+      url: '/api/plans/preview',
+      payload: upload([{ name: 'empty.txt', bytes: new Uint8Array() }]),
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().place).toMatchObject({ file: 'empty.txt' });
+  });
+
   it('rejects a bad file with the file named, storing nothing of the batch', async () => {
     const before = (await inject({ method: 'GET', url: '/api/plans' })).json().plans;
     const res = await inject({

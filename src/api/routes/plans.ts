@@ -1,13 +1,41 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { importPlans, type PlanFile } from '../../app/import-plans.js';
+import { importPlans, previewPlans, type PlanFile } from '../../app/import-plans.js';
 import { WeijianError } from '../../domain/errors.js';
 import type { Db } from '../../store/db.js';
 import { getPlan, listPlans } from '../../store/plan-repository.js';
-import { importResultSchema, planListEntrySchema, planSchema, problemSchema } from '../schemas/plan.js';
+import {
+  importResultSchema,
+  planListEntrySchema,
+  planSchema,
+  planSummarySchema,
+  problemSchema,
+} from '../schemas/plan.js';
 
 /** Upload limit of one plan document; the decoder has its own, stricter limit for plain text. */
 export const planUploadLimit = 30 * 1024 * 1024;
+
+const uploadProblems = { 400: problemSchema, 413: problemSchema, 415: problemSchema };
+
+/** The plan documents of a multipart upload (field `file`, one or more). */
+async function planFiles(request: FastifyRequest): Promise<PlanFile[]> {
+  if (!request.isMultipart()) {
+    throw new WeijianError(
+      'request.not-multipart',
+      'send the plan documents as multipart/form-data',
+      {},
+      415,
+    );
+  }
+  const files: PlanFile[] = [];
+  for await (const part of request.files({ limits: { fileSize: planUploadLimit, files: 10 } })) {
+    const bytes = await part.toBuffer();
+    files.push({ name: part.filename || part.fieldname, bytes });
+  }
+  if (!files.length) throw new WeijianError('request.no-file', 'no file in the upload (field `file`)');
+  return files;
+}
 
 export const planRoutes =
   (db: Db): FastifyPluginAsyncZod =>
@@ -52,24 +80,11 @@ export const planRoutes =
           summary:
             '导入规划 Import plan documents (multipart, field `file`, one or more; .txt in UTF-8/GBK or .docx)',
           consumes: ['multipart/form-data'],
-          response: { 200: importResultSchema, 400: problemSchema, 413: problemSchema, 415: problemSchema },
+          response: { 200: importResultSchema, ...uploadProblems },
         },
       },
       async (request) => {
-        if (!request.isMultipart()) {
-          throw new WeijianError(
-            'request.not-multipart',
-            'send the plan documents as multipart/form-data',
-            {},
-            415,
-          );
-        }
-        const files: PlanFile[] = [];
-        for await (const part of request.files({ limits: { fileSize: planUploadLimit, files: 10 } })) {
-          const bytes = await part.toBuffer();
-          files.push({ name: part.filename || part.fieldname, bytes });
-        }
-        if (!files.length) throw new WeijianError('request.no-file', 'no file in the upload (field `file`)');
+        const files = await planFiles(request);
         const imported = await importPlans(db, files);
         request.auditEvent = { resourceType: 'plan', resourceId: imported.map((p) => p.id).join(',') };
         return {
@@ -82,6 +97,37 @@ export const planRoutes =
             summary: p.summary,
           })),
         };
+      },
+    );
+
+    app.post(
+      '/api/plans/preview',
+      {
+        config: { permission: 'plans:write', audit: 'plans.preview' },
+        schema: {
+          tags: ['plans'],
+          summary:
+            '预览规划 Read plan documents as the import would and store nothing (multipart, field `file`): the parsed tables, warnings, and the stored plan an import would update',
+          consumes: ['multipart/form-data'],
+          response: {
+            200: z.object({
+              plans: z.array(
+                z.object({
+                  fileName: z.string(),
+                  existingId: z.number().nullable(),
+                  summary: planSummarySchema,
+                  plan: planSchema.omit({ id: true, createdAt: true, updatedAt: true }),
+                }),
+              ),
+            }),
+            ...uploadProblems,
+          },
+        },
+      },
+      async (request) => {
+        const files = await planFiles(request);
+        const previewed = await previewPlans(db, files);
+        return { plans: previewed.map((p, i) => ({ fileName: files[i]!.name, ...p })) };
       },
     );
   };
