@@ -17,6 +17,7 @@ import { authRoutes } from './routes/auth.js';
 import { exchangeRoutes } from './routes/exchange.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { planRoutes, planUploadLimit } from './routes/plans.js';
+import { regionRoutes } from './routes/regions.js';
 import { templateRoutes } from './routes/templates.js';
 import { residentMpiRoutes } from './routes/residents-mpi.js';
 import { residentRevealRoutes } from './routes/residents-reveal.js';
@@ -100,6 +101,7 @@ export async function buildApp(database: Database, options: AppOptions = {}): Pr
   await app.register(auditRoutes(database.db));
   await app.register(planRoutes(database.db));
   await app.register(indicatorRoutes(database.db));
+  await app.register(regionRoutes(database.db));
   await app.register(exchangeRoutes(database));
   await app.register(templateRoutes);
   await app.register(residentMpiRoutes(database.db));

@@ -1,5 +1,6 @@
 import { getIndicator } from '../domain/catalog/index.js';
 import { WeijianError } from '../domain/errors.js';
+import { withUnit } from '../domain/indicators/value-text.js';
 import {
   DEFINITIONS,
   getDefinition,
@@ -121,7 +122,7 @@ function shown(value: number): string {
 function display(def: IndicatorDefinition, unit: string, row: StoredRow): string {
   const numerator = Number(row.numerator);
   const denominator = Number(row.denominator);
-  const value = row.value === null ? '—' : `${shown(row.value)}${unit}`;
+  const value = row.value === null ? '—' : withUnit(shown(row.value), unit);
   if (def.method === 'life-expectancy') {
     return `${value} (life table: ${grouped(numerator)} deaths, ${grouped(denominator)} mid-year population)`;
   }

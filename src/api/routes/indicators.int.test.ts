@@ -71,6 +71,14 @@ describe.each(backends)('indicator API on $name', (backend) => {
     });
   });
 
+  it('writes a per-100 000 rate after its value as value/10万', async () => {
+    const res = await inject({
+      url: `/api/indicators?region=${COUNTY}&year=2023&indicator=maternal-mortality-rate`,
+    });
+    // 1 maternal death in 1 live birth of the MCH year's 2023 part (only 2023 is rebuilt here), not "1000001/10万".
+    expect(res.json().values[0].display).toBe('100000/10万 = 1 / 1');
+  });
+
   it('answers bad input with problem JSON', async () => {
     const region = await inject({ url: '/api/indicators?region=32&year=2023' });
     expect(region.statusCode).toBe(400);
