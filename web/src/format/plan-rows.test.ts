@@ -58,6 +58,30 @@ describe('tableRows', () => {
   });
 });
 
+describe('tableRows by status', () => {
+  it('keeps the rows whose assessment status is chosen, all of them while the assessment is not loaded', () => {
+    const statuses = ['achieved', 'off-track', 'off-track', 'no-data', 'achieved'] as const;
+    const offTrack = tableRows(
+      rows,
+      { domains: [], natures: [], statuses: ['off-track'] },
+      (key) => statuses[key],
+    );
+    expect(offTrack.map((r) => [r.name, r.domainSpan])).toEqual([
+      ['b', 1],
+      ['c', 1],
+    ]);
+    const both = tableRows(
+      rows,
+      { domains: ['健康服务'], natures: [], statuses: ['off-track', 'achieved'] },
+      (key) => statuses[key],
+    );
+    expect(both.map((r) => r.name)).toEqual(['c', 'e']);
+    expect(
+      tableRows(rows, { domains: [], natures: [], statuses: ['off-track'] }, () => undefined),
+    ).toHaveLength(5);
+  });
+});
+
 describe('domainsOf', () => {
   it('lists domains once, in table order', () => {
     expect(domainsOf([...rows, row('f', null, null)])).toEqual(['健康水平', '健康服务']);

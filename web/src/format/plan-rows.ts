@@ -1,8 +1,11 @@
+import type { AssessmentStatus } from '../api/monitoring-types';
 import type { Nature, PlanRow } from '../api/types';
 
 export interface RowFilter {
   domains: string[];
   natures: Nature[];
+  /** Kept statuses; needs `statusOf`. */
+  statuses?: AssessmentStatus[];
 }
 
 export interface TableRow extends PlanRow {
@@ -18,14 +21,23 @@ export function domainsOf(rows: PlanRow[]): string[] {
   return [...new Set(rows.map((r) => r.domain).filter((d): d is string => d !== null))];
 }
 
-/** The rows a filter keeps, in the plan's order, with the domain cell spans of the printed table. */
-export function tableRows(rows: PlanRow[], filter: RowFilter): TableRow[] {
+/**
+ * The rows a filter keeps, in the plan's order, with the domain cell spans of the printed table. `statusOf`
+ * answers a row's assessment status by its index (undefined while the assessment is loading: the row stays).
+ */
+export function tableRows(
+  rows: PlanRow[],
+  filter: RowFilter,
+  statusOf?: (key: number) => AssessmentStatus | undefined,
+): TableRow[] {
+  const statuses = filter.statuses ?? [];
   const kept = rows
     .map((row, key) => ({ ...row, key, domainSpan: 0 }))
     .filter(
       (row) =>
         (!filter.domains.length || (row.domain !== null && filter.domains.includes(row.domain))) &&
-        (!filter.natures.length || (row.nature !== null && filter.natures.includes(row.nature))),
+        (!filter.natures.length || (row.nature !== null && filter.natures.includes(row.nature))) &&
+        (!statuses.length || !statusOf || keepsStatus(statuses, statusOf(row.key))),
     );
   for (let start = 0; start < kept.length;) {
     let end = start + 1;
@@ -34,4 +46,8 @@ export function tableRows(rows: PlanRow[], filter: RowFilter): TableRow[] {
     start = end;
   }
   return kept;
+}
+
+function keepsStatus(statuses: AssessmentStatus[], status: AssessmentStatus | undefined): boolean {
+  return status === undefined || statuses.includes(status);
 }
