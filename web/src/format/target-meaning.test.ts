@@ -37,6 +37,13 @@ describe('targetMeaning', () => {
     expect(read({ text: '81.37', kind: 'exact', value: 81.37, percent: false }, '岁')).toBe('达到 81.37岁');
   });
 
+  it('writes a per-100 000 rate after its value, not as 181/10万', () => {
+    expect(read({ text: '≤18', kind: 'bound', op: '<=', value: 18, percent: false }, '1/10万')).toBe(
+      '不高于 18/10万',
+    );
+    expect(read({ text: '0', kind: 'exact', value: 0, percent: false }, '1/10万')).toBe('达到 0/10万');
+  });
+
   it('spells out the tolerance of an approximate target without float noise', () => {
     expect(
       read({ text: '80左右', kind: 'approx', value: 80, tolerance: 0.1, percent: false }, '岁', en),

@@ -1,5 +1,6 @@
 import type { Comparison, Target } from '../api/types';
 import type { Message, MessageKey } from '../i18n/translate';
+import { withUnit } from './value-with-unit';
 
 const opKeys: Record<Comparison, MessageKey> = {
   '<': 'target.lt',
@@ -24,29 +25,33 @@ export function targetMeaning(target: Target, rowUnit: string | null, baselineYe
   switch (target.kind) {
     case 'bound': {
       const parts: Message[] = [
-        { key: opKeys[target.op], params: { value: tidy(target.value) + unitOf(target, rowUnit) } },
+        { key: opKeys[target.op], params: { value: withUnit(tidy(target.value), unitOf(target, rowUnit)) } },
       ];
       if (target.scope) parts.push({ key: 'target.scope', params: { scope: target.scope } });
       return parts;
     }
     case 'exact':
-      return [{ key: 'target.exact', params: { value: tidy(target.value) + unitOf(target, rowUnit) } }];
+      return [
+        { key: 'target.exact', params: { value: withUnit(tidy(target.value), unitOf(target, rowUnit)) } },
+      ];
     case 'approx': {
       const unit = unitOf(target, rowUnit);
       return [
         {
           key: 'target.approx',
           params: {
-            value: tidy(target.value) + unit,
+            value: withUnit(tidy(target.value), unit),
             min: tidy(target.value - target.tolerance),
-            max: tidy(target.value + target.tolerance) + unit,
+            max: withUnit(tidy(target.value + target.tolerance), unit),
           },
         },
       ];
     }
     case 'range': {
       const unit = unitOf(target, rowUnit);
-      return [{ key: 'target.range', params: { min: tidy(target.min), max: tidy(target.max) + unit } }];
+      return [
+        { key: 'target.range', params: { min: tidy(target.min), max: withUnit(tidy(target.max), unit) } },
+      ];
     }
     case 'ratio':
       return [{ key: 'target.ratio', params: { left: tidy(target.left), right: tidy(target.right) } }];
