@@ -1,8 +1,12 @@
 import { Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { WarningOutlined } from '@ant-design/icons';
-import type { TableRow } from '../format/plan-rows';
+import { pick } from '../format/bilingual';
+import { formatValue } from '../format/numbers';
+import type { TableMonitoring, TableRow } from '../format/plan-rows';
 import { useI18n } from '../i18n/context';
+import { ActualCell } from './actual-cell';
+import { AssessmentStatusTag } from './assessment-status-tag';
 import { NatureTag } from './nature-tag';
 import { TargetCell } from './target-cell';
 
@@ -10,11 +14,12 @@ interface Props {
   rows: TableRow[];
   baselineYear: number;
   loading?: boolean;
+  monitoring?: TableMonitoring;
 }
 
 /** The plan's main-indicator table, laid out as printed: domain cells spanning their rows. */
-export function PlanIndicatorTable({ rows, baselineYear, loading }: Props) {
-  const { t } = useI18n();
+export function PlanIndicatorTable({ rows, baselineYear, loading, monitoring }: Props) {
+  const { t, lang } = useI18n();
   const columns: ColumnsType<TableRow> = [
     {
       title: t('plan.col.domain'),
@@ -44,7 +49,20 @@ export function PlanIndicatorTable({ rows, baselineYear, loading }: Props) {
       title: t('plan.col.baseline'),
       key: 'baseline',
       width: 110,
-      render: (_, row) => row.baseline?.text,
+      render: (_, row) => {
+        if (row.baseline) return row.baseline.text;
+        // Not printed in the table: the assessment may take it from the previous plan's review table.
+        const reviewed = monitoring?.rows.get(row.key)?.baseline;
+        return (
+          reviewed && (
+            <Tooltip title={t('plan.baselineReview', { year: reviewed.year })}>
+              <Typography.Text type="secondary" data-testid="review-baseline">
+                {reviewed.text}
+              </Typography.Text>
+            </Tooltip>
+          )
+        );
+      },
     },
     {
       title: t('plan.col.target'),
@@ -59,6 +77,51 @@ export function PlanIndicatorTable({ rows, baselineYear, loading }: Props) {
       render: (_, row) => <NatureTag nature={row.nature} />,
     },
   ];
+  if (monitoring) {
+    const { years, rows: monitored, projectionYear } = monitoring;
+    columns.push(
+      {
+        title: t('plan.col.status'),
+        key: 'status',
+        width: 110,
+        render: (_, row) => {
+          const assessment = monitored.get(row.key)?.assessment;
+          return assessment && <AssessmentStatusTag status={assessment.status} reason={assessment.reason} />;
+        },
+      },
+      {
+        title: t('plan.col.actuals'),
+        key: 'actuals',
+        children: years.map((year) => ({
+          title: String(year),
+          key: `actual-${year}`,
+          width: 72,
+          align: 'right' as const,
+          render: (_: unknown, row: TableRow) => (
+            <ActualCell actual={monitored.get(row.key)?.actuals.find((a) => a.year === year)} />
+          ),
+        })),
+      },
+      {
+        title: t('plan.col.projection', { year: projectionYear }),
+        key: 'projection',
+        width: 96,
+        align: 'right',
+        render: (_, row) => {
+          const projection = monitored.get(row.key)?.assessment.projection;
+          if (!projection) return null;
+          const text = formatValue(projection.value);
+          return projection.note ? (
+            <Tooltip title={pick(projection.note, lang)}>
+              <span data-testid="projection">{text || t('plan.noProjection')}</span>
+            </Tooltip>
+          ) : (
+            <span data-testid="projection">{text}</span>
+          );
+        },
+      },
+    );
+  }
   return (
     <div data-testid="plan-indicator-table">
       <Table<TableRow>
@@ -69,7 +132,7 @@ export function PlanIndicatorTable({ rows, baselineYear, loading }: Props) {
         columns={columns}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 820 }}
+        scroll={{ x: monitoring ? 1026 + monitoring.years.length * 72 : 820 }}
       />
     </div>
   );

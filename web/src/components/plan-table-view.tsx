@@ -1,28 +1,58 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { getAssessment } from '../api/monitoring';
+import { ASSESSMENT_STATUSES, type AssessmentStatus } from '../api/monitoring-types';
 import type { Nature, Plan } from '../api/types';
+import { useLoad } from '../api/use-load';
 import { useShowError } from '../api/use-show-error';
 import { downloadXlsx } from '../format/download';
-import { domainsOf, NATURES, tableRows } from '../format/plan-rows';
+import { domainsOf, NATURES, tableRows, type TableMonitoring } from '../format/plan-rows';
 import { planTableSheet } from '../format/plan-table-sheet';
+import { defaultAssessmentYear, yearsBetween } from '../format/years';
 import { useI18n } from '../i18n/context';
 import { PlanIndicatorTable } from './plan-indicator-table';
 
-/** One plan's indicator table with its filters and the Excel export of what is shown. */
+// useLoad compares keys by identity: plan and year travel as one string.
+const loadAssessment = (key: string) => {
+  const [planId, year] = key.split('/').map(Number);
+  return getAssessment({ planId: planId!, year: year! });
+};
+
+/** One plan's indicator table with a year's assessment, its filters and the Excel export of what is shown. */
 export function PlanTableView({ plan }: { plan: Plan }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const showError = useShowError();
   const [domains, setDomains] = useState<string[]>([]);
   const [natures, setNatures] = useState<Nature[]>([]);
+  const [statuses, setStatuses] = useState<AssessmentStatus[]>([]);
+  const [year, setYear] = useState(() => defaultAssessmentYear(plan.period));
   const [exporting, setExporting] = useState(false);
-  const rows = useMemo(() => tableRows(plan.indicators, { domains, natures }), [plan, domains, natures]);
   const baselineYear = plan.period.start - 1;
+  const { data: assessment, loading: assessing } = useLoad(`${plan.id}/${year}`, loadAssessment);
+  const monitoring = useMemo<TableMonitoring | undefined>(
+    () =>
+      assessment && {
+        years: yearsBetween(baselineYear, year),
+        rows: new Map(assessment.rows.map((r) => [r.position, r])),
+        projectionYear: plan.period.end,
+      },
+    [assessment, baselineYear, year, plan.period.end],
+  );
+  const rows = useMemo(
+    () =>
+      tableRows(
+        plan.indicators,
+        { domains, natures, statuses },
+        (key) => monitoring?.rows.get(key)?.assessment.status,
+      ),
+    [plan, domains, natures, statuses, monitoring],
+  );
 
   const exportRows = async () => {
     setExporting(true);
     try {
-      const { header, body } = planTableSheet(rows, baselineYear, t);
+      const { header, body } = planTableSheet(rows, baselineYear, t, monitoring && { ...monitoring, lang });
       await downloadXlsx(`${plan.region.name}-${t('plan.sheet')}.xlsx`, t('plan.sheet'), header, body);
     } catch (error) {
       showError(error);
@@ -48,6 +78,17 @@ export function PlanTableView({ plan }: { plan: Plan }) {
         </Typography.Text>
       </div>
       <Flex wrap gap={8} align="center">
+        <Select<number>
+          data-testid="year-select"
+          aria-label={t('plan.year')}
+          style={{ width: 110 }}
+          value={year}
+          onChange={setYear}
+          options={yearsBetween(plan.period.start, plan.period.end).map((y) => ({
+            value: y,
+            label: t('plan.yearOption', { year: y }),
+          }))}
+        />
         <Select<string[]>
           mode="multiple"
           allowClear
@@ -67,6 +108,21 @@ export function PlanTableView({ plan }: { plan: Plan }) {
           value={natures}
           onChange={setNatures}
           options={NATURES.map((n) => ({ value: n, label: t(`nature.${n}`) }))}
+        />
+        <Select<AssessmentStatus[]>
+          mode="multiple"
+          allowClear
+          data-testid="status-filter"
+          style={{ minWidth: 180, maxWidth: '100%' }}
+          placeholder={t('plan.filter.status')}
+          value={statuses}
+          onChange={setStatuses}
+          options={ASSESSMENT_STATUSES.map((s) => ({
+            value: s,
+            label: assessment
+              ? `${t(`assessment.status.${s}`)} ${assessment.counts[s]}`
+              : t(`assessment.status.${s}`),
+          }))}
         />
         <Typography.Text type="secondary" data-testid="row-count">
           {t('plan.shown', { shown: rows.length, total: plan.indicators.length })}
@@ -89,7 +145,20 @@ export function PlanTableView({ plan }: { plan: Plan }) {
           description={plan.warnings.join('；')}
         />
       )}
-      <PlanIndicatorTable rows={rows} baselineYear={baselineYear} />
+      {assessment && assessment.binding.total > 0 && (
+        <Typography.Text
+          type={assessment.binding.offTrack ? 'danger' : 'secondary'}
+          data-testid="binding-summary"
+        >
+          {t('plan.binding', assessment.binding)}
+        </Typography.Text>
+      )}
+      <PlanIndicatorTable
+        rows={rows}
+        baselineYear={baselineYear}
+        monitoring={monitoring}
+        loading={assessing}
+      />
       {plan.tableNotes.map((note) => (
         <Typography.Text key={note} type="secondary">
           {note}

@@ -1,4 +1,4 @@
-import type { AssessmentStatus } from '../api/monitoring-types';
+import type { AssessmentStatus, MonitoredRow } from '../api/monitoring-types';
 import type { Nature, PlanRow } from '../api/types';
 
 export interface RowFilter {
@@ -13,6 +13,15 @@ export interface TableRow extends PlanRow {
   key: number;
   /** Rows the domain cell spans: the first row of a run of one domain carries the run's length, the others 0. */
   domainSpan: number;
+}
+
+/** A year's assessment beside the printed table: the actual of each year shown, status and projection. */
+export interface TableMonitoring {
+  years: number[];
+  /** By row index in the plan's table. */
+  rows: Map<number, MonitoredRow>;
+  /** The period's last year, which the projection reaches. */
+  projectionYear: number;
 }
 
 export const NATURES: readonly Nature[] = ['binding', 'expected', 'guiding'];

@@ -139,6 +139,7 @@ export const en: Messages = {
   'plan.manualMark': 'M',
   'plan.binding': '{total} binding indicators, {offTrack} off track',
   'plan.noProjection': 'No projection',
+  'plan.baselineReview': "Not printed in the table: from the previous plan's review table ({year})",
   'manual.title': 'Hand-entered indicators',
   'manual.hint':
     'Indicators the records cannot determine are entered here; an administrator reviews what is submitted, and only approved values count in the assessment.',

@@ -137,6 +137,7 @@ export const zhCN = {
   'plan.manualMark': '填',
   'plan.binding': '约束性指标 {total} 项，进度滞后 {offTrack} 项',
   'plan.noProjection': '无预测',
+  'plan.baselineReview': '表中未列基期值：取自上期规划评估表（{year} 年）',
   'manual.title': '手工填报指标',
   'manual.hint': '平台数据无法计算的指标在此填报；提交后由管理员审核，审核通过的值才参与评估。',
   'manual.col.indicator': '指标',
