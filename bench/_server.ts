@@ -1,0 +1,312 @@
+// Shared by the load and soak benches: a demo county in a database, a `weijian serve` child process on
+// loopback over it, the request mix, and autocannon runs against it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon from 'autocannon';
+import { createApiToken } from '../src/access/sessions.js';
+import { createUser, findUser } from '../src/access/users.js';
+import { loadSyntheticCounty } from '../src/cli/generate.js';
+import { query } from '../src/engine/sql/bind.js';
+import { openDatabase, type Database } from '../src/store/db.js';
+import { openScratchPostgres } from '../src/testing/databases.js';
+
+export const COUNTY = '320612';
+const cli = path.resolve('src/cli/main.ts');
+
+export interface BenchOptions {
+  residents: number;
+  /** PGlite parent directory (the database is `<dir>/pglite`) kept between runs; default a temporary one. */
+  data: string | null;
+  /** PostgreSQL: a URL kept between runs, or a scratch database next to BENCH_DATABASE_URL. */
+  postgres: boolean;
+  url: string | null;
+  /** 0: a free one. */
+  port: number;
+  connections: number;
+}
+
+export function parseOptions(args: string[], defaults: Partial<BenchOptions> = {}) {
+  const option = (name: string, fallback: string) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+  };
+  const options: BenchOptions = {
+    residents: Number(option('residents', String(defaults.residents ?? 20_000))),
+    data: option('data', '') || null,
+    postgres: args.includes('--postgres') || args.includes('--url'),
+    url: option('url', '') || null,
+    port: Number(option('port', '0')),
+    connections: Number(option('connections', String(defaults.connections ?? 50))),
+  };
+  return { options, option };
+}
+
+/** What the requests are made of: a token of a county-wide CDC user, regions, years and resident ids. */
+export interface Fixture {
+  token: string;
+  regions: string[];
+  residentIds: number[];
+  residents: number;
+}
+
+export interface Prepared {
+  fixture: Fixture;
+  /** Environment of the server process (which database). */
+  env: Record<string, string>;
+  storage: 'pglite' | 'postgres';
+  generateSeconds: number;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Opens (and, when it has no residents, generates) the demo county, creates the bench account and its
+ * token, and closes the database again: the embedded one belongs to one process, the server's.
+ */
+export async function prepare(options: BenchOptions): Promise<Prepared> {
+  let root: string | null = null;
+  let scratch: Database | null = null;
+  let database: Database;
+  let env: Record<string, string>;
+  if (options.postgres) {
+    if (options.url) {
+      database = await openDatabase({ url: options.url });
+      env = { DATABASE_URL: options.url };
+    } else {
+      scratch = await openScratchPostgres(
+        process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+      );
+      database = scratch;
+      // The scratch database's URL: location is redacted only when it has a password, which it has not here.
+      env = { DATABASE_URL: scratch.location };
+    }
+  } else {
+    root = options.data ?? mkdtempSync(path.join(tmpdir(), 'weijian-load-'));
+    database = await openDatabase({ dataDir: path.join(root, 'pglite') });
+    env = { WEIJIAN_DATA: root };
+  }
+  let generateSeconds = 0;
+  let fixture: Fixture;
+  try {
+    const [count] = await query<{ n: number }>(
+      database.db,
+      `SELECT count(*)::int AS n FROM residents WHERE county_code = :county`,
+      { county: COUNTY },
+    );
+    let residents = count!.n;
+    if (!residents) {
+      const started = performance.now();
+      await loadSyntheticCounty(database, {
+        countyCode: COUNTY,
+        residents: options.residents,
+        seed: 1,
+        firstYear: 2020,
+        lastYear: 2025,
+      });
+      generateSeconds = Math.round((performance.now() - started) / 100) / 10;
+      residents = (await query<{ n: number }>(database.db, `SELECT count(*)::int AS n FROM residents`))[0]!.n;
+    }
+    const username = 'bench-cdc';
+    if (!(await findUser(database.db, username))) {
+      await createUser(
+        database.db,
+        { username, password: `Bench-${Date.now()}-pass`, role: 'cdc', regionCode: COUNTY },
+        { N: 2 ** 10, r: 8, p: 1 },
+      );
+    }
+    const { token } = await createApiToken(database.db, username, 'bench');
+    const regions = (
+      await query<{ code: string }>(
+        database.db,
+        `SELECT code FROM regions WHERE county_code = :county AND level IN ('county', 'town') ORDER BY code`,
+        { county: COUNTY },
+      )
+    ).map((r) => r.code);
+    // Every 7th resident of the county: lookups spread over the table rather than a hot few pages.
+    const residentIds = (
+      await query<{ id: number }>(
+        database.db,
+        `SELECT id FROM residents WHERE county_code = :county AND id % 7 = 0 ORDER BY id LIMIT 5000`,
+        { county: COUNTY },
+      )
+    ).map((r) => Number(r.id));
+    fixture = { token, regions, residentIds, residents };
+  } finally {
+    if (!scratch) await database.close();
+  }
+  return {
+    fixture,
+    env,
+    storage: options.postgres ? 'postgres' : 'pglite',
+    generateSeconds,
+    async dispose() {
+      if (scratch) await scratch.close();
+      if (root && !options.data) rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Server {
+  pid: number;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `weijian serve` as `npm start` runs it (request logging on, to a pipe we drain): the process whose memory
+ * the soak samples, apart from the load generator's.
+ */
+export async function startServer(env: Record<string, string>, port: number): Promise<Server> {
+  port ||= await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', cli, 'serve', '--port', String(port), '--host', '127.0.0.1'],
+    {
+      env: { ...process.env, WEIJIAN_DEMO_RESIDENTS: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stderr = '';
+  let listening = false;
+  // Ready when this child says it listens (a health answer could come from another process on the port).
+  child.stdout!.on('data', (chunk: Buffer) => {
+    if (!listening && chunk.toString().includes('Server listening at')) listening = true;
+  });
+  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  while (!listening) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}): ${stderr}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the server did not listen within 120 s: ${stderr}`);
+    }
+    await sleep(100);
+  }
+  return {
+    pid: child.pid!,
+    url,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** A port nobody listens on now (the OS picks it). */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** Resident set size of a process in MB (Linux /proc). */
+export function rssMb(pid: number): number {
+  const line = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!line) throw new Error(`no VmRSS for process ${pid}`);
+  return Math.round((Number(line[1]) / 1024) * 10) / 10;
+}
+
+export type Mix = 'indicators' | 'records' | 'mixed';
+
+/** One request as both autocannon and fetch take it. */
+interface Call {
+  method: 'GET' | 'POST';
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/**
+ * The requests of a mix, one after another: indicator reads (a county or town, one year or all six) and
+ * record lookups (a resident's full record read — the audited reveal — of an id in scope).
+ */
+export function callsOf(fixture: Fixture, mix: Mix): () => Call {
+  let n = 0;
+  // Per-request headers replace autocannon's defaults: the token goes in each.
+  const authorization = `Bearer ${fixture.token}`;
+  const indicatorRead = (): Call => {
+    const region = fixture.regions[n % fixture.regions.length]!;
+    const year = n % 7 === 6 ? '' : `&year=${2020 + (n % 6)}`;
+    return { method: 'GET', path: `/api/indicators?region=${region}${year}`, headers: { authorization } };
+  };
+  const recordRead = (): Call => {
+    const id = fixture.residentIds[(n * 31) % fixture.residentIds.length]!;
+    return {
+      method: 'POST',
+      path: `/api/residents/${COUNTY}/${id}/reveal`,
+      headers: { 'content-type': 'application/json', authorization },
+      body: JSON.stringify({ reason: '负载测试 load test' }),
+    };
+  };
+  return () => {
+    n++;
+    return mix === 'indicators' || (mix === 'mixed' && n % 2 === 0) ? indicatorRead() : recordRead();
+  };
+}
+
+/** One request of each kind, answered 200, before any load: a wrong setup fails here with its answer. */
+export async function probe(server: Server, fixture: Fixture): Promise<void> {
+  for (const mix of ['indicators', 'records'] as const) {
+    const call = callsOf(fixture, mix)();
+    const response = await fetch(`${server.url}${call.path}`, call);
+    if (response.status !== 200)
+      throw new Error(`${call.method} ${call.path}: ${response.status} ${await response.text()}`);
+  }
+}
+
+export interface LoadFigures {
+  seconds: number;
+  connections: number;
+  requests: number;
+  requestsPerSecond: number;
+  latencyP50Ms: number;
+  latencyP90Ms: number;
+  latencyP99Ms: number;
+  latencyMaxMs: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+export async function runLoad(
+  server: Server,
+  fixture: Fixture,
+  mix: Mix,
+  seconds: number,
+  connections: number,
+): Promise<LoadFigures> {
+  const next = callsOf(fixture, mix);
+  const result = await autocannon({
+    url: server.url,
+    connections,
+    duration: seconds,
+    timeout: 30,
+    requests: [{ setupRequest: (request) => ({ ...request, ...next() }) }],
+  });
+  return {
+    seconds,
+    connections,
+    requests: result.requests.total,
+    requestsPerSecond: Math.round(result.requests.average * 10) / 10,
+    latencyP50Ms: result.latency.p50,
+    latencyP90Ms: result.latency.p90,
+    latencyP99Ms: result.latency.p99,
+    latencyMaxMs: result.latency.max,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+}
+
+/** The system's 1-minute load average, as /proc/loadavg has it (other work on the machine shows here). */
+export function loadAverage(): number {
+  return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+}
