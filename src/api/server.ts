@@ -11,6 +11,7 @@ import {
 import { z } from 'zod';
 import type { Database } from '../store/db.js';
 import { registerAuth } from './auth.js';
+import { fhirRoutes } from './fhir/routes.js';
 import { registerProblemHandler } from './problem.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
@@ -107,6 +108,7 @@ export async function buildApp(database: Database, options: AppOptions = {}): Pr
   await app.register(residentMpiRoutes(database.db));
   await app.register(residentRevealRoutes(database.db));
   await app.register(monitoringRoutes(database.db));
+  await app.register(fhirRoutes(database), { prefix: '/fhir' });
   await registerWebApp(app);
   return app;
 }

@@ -198,6 +198,15 @@ export const genderSchema = z.enum(['male', 'female', 'other', 'unknown']);
 export const sexOf = (gender: string | undefined): string =>
   gender === 'male' || gender === 'female' ? gender : 'unknown';
 
+/**
+ * A HumanName without `text` as the store keeps names: family first; Chinese names without a space
+ * (张 + 伟 = 张伟), other names with spaces (García José), so a search can still tell the words apart.
+ */
+export function joinName(family: string | undefined, given: string[] | undefined): string {
+  const parts = [family ?? '', ...(given ?? [])].map((p) => p.trim()).filter((p) => p);
+  return parts.join(parts.every((p) => /^[\p{Script=Han}·]+$/u.test(p)) ? '' : ' ');
+}
+
 /** Yuan amounts as numeric(12,2) text. */
 export const money = (value: number | undefined): string | null =>
   value === undefined ? null : value.toFixed(2);

@@ -96,7 +96,8 @@ export function fromFhirEpisodeOfCare(
 }
 
 export function episodeReference(id: number, source: SourceKey) {
-  return { reference: `EpisodeOfCare/${id}`, identifier: sourceIdentifier(source) };
+  // Registrations are served as `r<id>` (pregnancies `p<id>`): the reference must name the same id.
+  return { reference: `EpisodeOfCare/r${id}`, identifier: sourceIdentifier(source) };
 }
 
 interface Refs {

@@ -8,6 +8,7 @@ import {
   extension,
   fail,
   fhirDate,
+  joinName,
   fhirDateTime,
   genderSchema,
   notBefore,
@@ -54,8 +55,8 @@ export function fromFhirPatient(resource: unknown, ctx: MapContext): PatientReco
   const r = parseResource(schema, resource, 'Patient');
   const source = sourceKey(r, 'Patient', ctx);
   const first = r.name[0]!;
-  // Chinese names are written family + given without a space.
-  const name = (first.text ?? `${first.family ?? ''}${(first.given ?? []).join('')}`).trim();
+  // Names without text: family first, Chinese without a space (joinName).
+  const name = (first.text ?? joinName(first.family, first.given)).trim();
   if (!name) return fail('required', 'Patient.name[0]', 'a name (text, or family and given) is required');
 
   let residentIdNumber: string | null = null;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   fail,
   fhirDate,
+  joinName,
   genderSchema,
   notInFuture,
   parseResource,
@@ -39,7 +40,7 @@ const schema = z.looseObject({
 export function fromFhirPractitioner(resource: unknown, ctx: MapContext): PractitionerRecord {
   const r = parseResource(schema, resource, 'Practitioner');
   const first = r.name[0]!;
-  const name = (first.text ?? `${first.family ?? ''}${(first.given ?? []).join('')}`).trim();
+  const name = (first.text ?? joinName(first.family, first.given)).trim();
   if (!name) return fail('required', 'Practitioner.name[0]', 'a name is required');
   notInFuture(r.birthDate ?? null, 'Practitioner.birthDate', ctx);
   return {
