@@ -18,7 +18,7 @@ import { covers, residentInScope, residentsWithin } from './scope.js';
  * A resident or county out of scope answers like one that does not exist (404), so existence does not leak.
  */
 
-const notFound = (county: string, id?: number) =>
+export const notFound = (county: string, id?: number) =>
   new WeijianError(
     'mpi.resident-not-found',
     id === undefined ? `no residents of county ${county}` : `no resident ${id} in county ${county}`,

@@ -100,6 +100,14 @@ describe.each(backends)('access matrix on $name', (backend) => {
         payload: { reason: '随访核对身份' },
         expected: { facility: 200, doctor: 200, cdc: 200 },
       },
+      'GET /api/residents': {
+        url: `${path}?county=${COUNTY}`,
+        expected: { admin: 200, facility: 200, doctor: 200, cdc: 200 },
+      },
+      'GET /api/residents/:county/:id': { expected: { admin: 200, facility: 200, doctor: 200, cdc: 200 } },
+      'GET /api/residents/:county/:id/timeline': {
+        expected: { admin: 200, facility: 200, doctor: 200, cdc: 200 },
+      },
       'GET /api/export/fhir': { url: `${path}?county=${COUNTY}`, expected: { admin: 200, cdc: 200 } },
       'GET /api/export/fhir/:job/:file': { expected: { admin: 404, cdc: 404 } /* not their export */ },
       'GET /api/users': { expected: { admin: 200 } },

@@ -11,6 +11,7 @@ import {
 import { z } from 'zod';
 import type { Database } from '../store/db.js';
 import { registerAuth } from './auth.js';
+import { requestForLog } from './log-redaction.js';
 import { fhirRoutes } from './fhir/routes.js';
 import { registerProblemHandler } from './problem.js';
 import { auditRoutes } from './routes/audit.js';
@@ -22,6 +23,8 @@ import { regionRoutes } from './routes/regions.js';
 import { templateRoutes } from './routes/templates.js';
 import { residentMpiRoutes } from './routes/residents-mpi.js';
 import { residentRevealRoutes } from './routes/residents-reveal.js';
+import { residentSearchRoutes } from './routes/residents-search.js';
+import { residentTimelineRoutes } from './routes/residents-timeline.js';
 import { userRoutes } from './routes/users.js';
 import { monitoringRoutes } from './routes/monitoring.js';
 import { registerWebApp } from './web-app.js';
@@ -44,15 +47,17 @@ const redact = {
   ],
   censor: '[redacted]',
 };
+/** URLs are logged with the values of personal query parameters (a resident search) hidden. */
+const serializers = { req: requestForLog };
 
 /** The HTTP API over one database. Routes are Zod-typed; the OpenAPI document is generated from them. */
 export async function buildApp(database: Database, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       options.logger === true
-        ? { redact }
+        ? { redact, serializers }
         : options.logger
-          ? { redact, stream: options.logger.stream }
+          ? { redact, serializers, stream: options.logger.stream }
           : false,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
@@ -107,6 +112,8 @@ export async function buildApp(database: Database, options: AppOptions = {}): Pr
   await app.register(templateRoutes);
   await app.register(residentMpiRoutes(database.db));
   await app.register(residentRevealRoutes(database.db));
+  await app.register(residentSearchRoutes(database.db));
+  await app.register(residentTimelineRoutes(database.db));
   await app.register(monitoringRoutes(database.db));
   await app.register(fhirRoutes(database), { prefix: '/fhir' });
   await registerWebApp(app);
