@@ -1,4 +1,4 @@
-import { request } from './client';
+import { failure, request } from './client';
 import type {
   ChecklistItem,
   ItemKind,
@@ -69,4 +69,13 @@ export function reportUrl(planId: number, kind: ReportKind, format: ReportFormat
   const query = new URLSearchParams({ kind, format });
   if (year !== null) query.set('year', String(year));
   return `/api/plans/${planId}/report?${query}`;
+}
+
+/** A file the API answers (a report), as a blob with the name the server gave it; errors as ApiError. */
+export async function fetchFile(url: string): Promise<{ blob: Blob; fileName: string }> {
+  const response = await fetch(url, { credentials: 'include' });
+  if (!response.ok) throw failure(response.status, await response.text());
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? url.split('/').pop()!.split('?')[0]!;
+  return { blob: await response.blob(), fileName };
 }
