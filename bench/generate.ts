@@ -2,7 +2,7 @@
 // county into a scratch PostgreSQL (BENCH_DATABASE_URL) or a temporary PGlite directory; reports seconds,
 // rows per table, rows/s and the peak RSS sampled every 100 ms.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadSyntheticCounty } from '../src/cli/generate.js';
 import { openDatabase } from '../src/store/db.js';
@@ -45,6 +45,10 @@ const bench: Bench = async (args) => {
       years: `${firstYear}-${lastYear}`,
       seconds: Math.round(result.seconds * 10) / 10,
       indexSeconds: indexesFrom ? Math.round((performance.now() - indexesFrom) / 100) / 10 : 0,
+      stageSeconds: Object.fromEntries(
+        Object.entries(result.stages).map(([stage, s]) => [stage, Math.round(s * 10) / 10]),
+      ),
+      loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
       rows,
       rowsPerSecond: Math.round(rows / result.seconds),
       peakRssMB: Math.round(peak / 1e6),

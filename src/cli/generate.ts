@@ -30,6 +30,8 @@ export interface LoadProgress {
 export interface LoadResult {
   rows: Partial<Record<TableName, number>>;
   seconds: number;
+  /** Seconds per stage (copy = generating and COPY together, they overlap), for the bench. */
+  stages: Record<'copy' | 'analyze' | 'indexes' | 'commit' | 'indicators', number>;
 }
 
 /** Buffered COPY text before it is handed to the writer; at most two batches wait for it. */
@@ -50,6 +52,13 @@ export async function loadSyntheticCounty(
   const started = performance.now();
   const session = await openBulkSession(database);
   const rows: Partial<Record<TableName, number>> = {};
+  const stages: LoadResult['stages'] = { copy: 0, analyze: 0, indexes: 0, commit: 0, indicators: 0 };
+  let mark = started;
+  const lap = (stage: keyof typeof stages) => {
+    const now = performance.now();
+    stages[stage] += (now - mark) / 1000;
+    mark = now;
+  };
   let total = 0;
   try {
     await session.query('begin');
@@ -57,7 +66,9 @@ export async function loadSyntheticCounty(
     await session.query(`set local weijian.rollups = 'off'`);
     await clearCounty(session, options);
     const emptyDatabase = await allEmpty(session);
-    const restore = emptyDatabase ? await suspendSecondaryIndexes(session, TABLE_NAMES) : null;
+    const suspended = emptyDatabase
+      ? await suspendSecondaryIndexes(session, TABLE_NAMES, { empty: true })
+      : null;
     if (session.kind === 'postgres') {
       await session.query(`set local maintenance_work_mem = '512MB'`);
       await session.query(`set local work_mem = '256MB'`);
@@ -76,7 +87,7 @@ export async function loadSyntheticCounty(
     const write = async () => {
       for (let batch = queue.shift(); batch; batch = queue.shift()) {
         for (const chunk of batch) {
-          await session.copyIn(chunk.table, chunk.columns, chunk.data);
+          await session.copyIn(chunk.table, chunk.columns, chunk.data, suspended?.truncated.has(chunk.table));
           rows[chunk.table] = (rows[chunk.table] ?? 0) + chunk.rows;
           total += chunk.rows;
         }
@@ -104,6 +115,7 @@ export async function loadSyntheticCounty(
     await flush();
     while (writing) await writing;
     if (failure) throw failure;
+    lap('copy');
     for (const [table, last] of step.value.last()) {
       // A table that got no rows gives its reserved id back.
       const value = last >= 1 ? `${last}` : '1, false';
@@ -111,11 +123,14 @@ export async function loadSyntheticCounty(
     }
     // Fresh statistics first: the foreign-key checks and everything after plan on them.
     for (const table of TABLE_NAMES) await session.query(`analyze ${table}`);
-    if (restore) {
+    lap('analyze');
+    if (suspended) {
       onProgress({ done: options.residents, total: options.residents, rows: total, stage: 'indexes' });
-      await restore();
+      await suspended.restore();
     }
+    lap('indexes');
     await session.query('commit');
+    lap('commit');
   } catch (error) {
     await session.query('rollback').catch(() => {});
     throw error;
@@ -128,7 +143,8 @@ export async function loadSyntheticCounty(
     (_, i) => options.firstYear + i,
   );
   await rebuildIndicators(database.db, options.countyCode, { years });
-  return { rows, seconds: (performance.now() - started) / 1000 };
+  lap('indicators');
+  return { rows, seconds: (performance.now() - started) / 1000, stages };
 }
 
 async function clearCounty(session: BulkSession, options: LoadOptions): Promise<void> {

@@ -55,16 +55,50 @@ describe.each(backends)('bulk copy on $name', (backend) => {
     try {
       const before = await catalog();
       await session.query('begin');
-      const restore = await suspendSecondaryIndexes(session, ['encounters', 'encounter_diagnoses']);
+      const suspended = await suspendSecondaryIndexes(session, ['encounters', 'encounter_diagnoses']);
+      expect(suspended.truncated.size).toBe(0);
       const during = await catalog();
       expect(during.indexes.map((i) => i.name).sort()).toEqual([
         'encounter_diagnoses_county_code_encounter_id_position_pk',
         'encounters_county_code_id_pk',
       ]);
       expect(during.constraints.some((c) => c.def.startsWith('FOREIGN KEY'))).toBe(false);
-      await restore();
+      await suspended.restore();
       await session.query('commit');
       expect(await catalog()).toEqual(before);
+    } finally {
+      await session.release();
+    }
+  });
+
+  it('on empty tables also drops the primary keys and truncates, so COPY FREEZE loads them', async () => {
+    const session = await openBulkSession(database);
+    const tables = ['health_checkups', 'child_health_checks'];
+    const indexes = () =>
+      session.query<{ name: string }>(
+        `select indexname as name from pg_indexes where tablename = any($1) order by 1`,
+        [tables],
+      );
+    try {
+      const before = await indexes();
+      await session.query('begin');
+      const suspended = await suspendSecondaryIndexes(session, tables, { empty: true });
+      expect(await indexes()).toEqual([]);
+      expect([...suspended.truncated].sort()).toEqual(['child_health_checks', 'health_checkups']);
+      // No resident 1 exists: the foreign key is gone during the load and comes back validated, so restore fails.
+      await session.copyIn(
+        'child_health_checks',
+        ['county_code', 'id', 'source_system', 'source_id', 'resident_id', 'checked_on', 'eye_screening'],
+        [text(`${county}\t1\tsynthetic\t1\t1\t2024-01-02\tt\n`)],
+        true,
+      );
+      const [frozen] = await session.query<{ n: number }>(
+        'select count(*)::int as n from child_health_checks',
+      );
+      expect(frozen!.n).toBe(1);
+      await expect(suspended.restore()).rejects.toThrow(/child_health_checks_resident_fk/);
+      await session.query('rollback');
+      expect(await indexes()).toEqual(before);
     } finally {
       await session.release();
     }
