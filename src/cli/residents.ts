@@ -6,6 +6,7 @@ import { WeijianError } from '../domain/errors.js';
 import type { CandidateResident } from '../store/mpi.js';
 import { MATCH_STATUSES } from '../store/schema/index.js';
 import { withDatabase } from './database.js';
+import { addResidentLookupCommands } from './residents-lookup.js';
 
 /*
  * The CLI acts as the local operator (access/principal.ts): the same permission checks as the API, and an
@@ -14,8 +15,9 @@ import { withDatabase } from './database.js';
 
 export function residentsCommand(): Command {
   const residents = new Command('residents').description(
-    '居民主索引 Master patient index: duplicate review, merge, reject',
+    '居民 Residents: lookup (search, show) and master patient index (duplicate review, merge, reject)',
   );
+  addResidentLookupCommands(residents);
 
   residents
     .command('duplicates')
