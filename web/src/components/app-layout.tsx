@@ -1,4 +1,14 @@
-import { CloudUploadOutlined, MenuOutlined, TableOutlined } from '@ant-design/icons';
+import {
+  BarChartOutlined,
+  CheckSquareOutlined,
+  CloudUploadOutlined,
+  DashboardOutlined,
+  EditOutlined,
+  FileTextOutlined,
+  MenuOutlined,
+  TableOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Button, Layout, Menu, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -20,15 +30,23 @@ export function AppLayout() {
   if (session === null)
     return <Navigate to={`/sign-in?next=${encodeURIComponent(pathname + search)}`} replace />;
   const items = [
+    { key: '/overview', icon: <DashboardOutlined />, label: t('nav.overview'), show: can('plans:read') },
     { key: '/plans', icon: <TableOutlined />, label: t('nav.plans'), show: can('plans:read') },
+    { key: '/compare', icon: <BarChartOutlined />, label: t('nav.compare'), show: can('plans:read') },
+    { key: '/manual-values', icon: <EditOutlined />, label: t('nav.manualValues'), show: can('plans:read') },
+    { key: '/tasks', icon: <CheckSquareOutlined />, label: t('nav.tasks'), show: can('plans:read') },
+    { key: '/reports', icon: <FileTextOutlined />, label: t('nav.reports'), show: can('plans:read') },
     {
       key: '/imports',
       icon: <CloudUploadOutlined />,
       label: t('nav.imports'),
       show: can('plans:write') || can('records:write'),
     },
+    { key: '/residents', icon: <TeamOutlined />, label: t('nav.residents'), show: can('records:read') },
   ].flatMap(({ show, ...item }) => (show ? [item] : []));
-  const selected = items.find((item) => pathname.startsWith(item.key))?.key;
+  // A plan's own pages (`/plans/5/tasks`) belong to their menu entry, not to the plan table's.
+  const section = /^\/plans\/[^/]+\/(manual-values|tasks)/.exec(pathname)?.[1];
+  const selected = items.find((item) => (section ? `/${section}` : pathname).startsWith(item.key))?.key;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header

@@ -1,0 +1,69 @@
+import type { ChartOption } from './chart-option';
+
+export interface ComparedRegion {
+  /** Region name, unique among the entries (a plan with two rows of the indicator adds the row's name). */
+  label: string;
+  baseline: number | null;
+  /** Numeric target: one value, or a range's two ends. */
+  target: { min: number; max: number } | null;
+  latest: number | null;
+}
+
+export interface ComparisonLabels {
+  baseline: string;
+  target: string;
+  latest: string;
+}
+
+/**
+ * One indicator across regions as a dot plot (the axis need not start at 0, so no bars): baseline, latest actual
+ * and target as markers, a range's target at each end; regions in the order given.
+ */
+export function comparisonOption(regions: readonly ComparedRegion[], labels: ComparisonLabels): ChartOption {
+  const categories = regions.map((r) => r.label);
+  return {
+    animation: false,
+    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+    legend: { top: 0 },
+    tooltip: { trigger: 'item' },
+    xAxis: {
+      type: 'category',
+      data: categories,
+      axisLabel: { interval: 0, width: 96, overflow: 'break' },
+    },
+    yAxis: { type: 'value', scale: true },
+    series: [
+      {
+        type: 'scatter',
+        name: labels.baseline,
+        symbolSize: 12,
+        data: regions.map((r) => r.baseline),
+        itemStyle: { color: '#8c8c8c' },
+      },
+      {
+        type: 'scatter',
+        name: labels.latest,
+        symbolSize: 12,
+        data: regions.map((r) => r.latest),
+        itemStyle: { color: '#0b6e4f' },
+      },
+      {
+        type: 'scatter',
+        name: labels.target,
+        symbol: 'diamond',
+        symbolSize: 14,
+        itemStyle: { color: '#cf1322' },
+        data: regions.flatMap((r, i) =>
+          !r.target
+            ? []
+            : r.target.min === r.target.max
+              ? [[i, r.target.min]]
+              : [
+                  [i, r.target.min],
+                  [i, r.target.max],
+                ],
+        ),
+      },
+    ],
+  };
+}
