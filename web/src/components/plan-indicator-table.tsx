@@ -1,5 +1,6 @@
 import { Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { Link } from 'react-router-dom';
 import { WarningOutlined } from '@ant-design/icons';
 import { pick } from '../format/bilingual';
 import { formatValue } from '../format/numbers';
@@ -15,10 +16,12 @@ interface Props {
   baselineYear: number;
   loading?: boolean;
   monitoring?: TableMonitoring;
+  /** When given, each row's name opens its indicator detail. */
+  planId?: number;
 }
 
 /** The plan's main-indicator table, laid out as printed: domain cells spanning their rows. */
-export function PlanIndicatorTable({ rows, baselineYear, loading, monitoring }: Props) {
+export function PlanIndicatorTable({ rows, baselineYear, loading, monitoring, planId }: Props) {
   const { t, lang } = useI18n();
   const columns: ColumnsType<TableRow> = [
     {
@@ -34,7 +37,13 @@ export function PlanIndicatorTable({ rows, baselineYear, loading, monitoring }: 
       render: (_, row) => (
         <span style={row.parent !== null ? { paddingLeft: 16 } : undefined}>
           {row.parent !== null && <Typography.Text type="secondary">{t('plan.subRow')}</Typography.Text>}
-          {row.name}
+          {planId === undefined ? (
+            row.name
+          ) : (
+            <Link to={`/plans/${planId}/indicators/${row.key}`} data-testid="indicator-link">
+              {row.name}
+            </Link>
+          )}
           {row.marks.length > 0 && <Typography.Text type="secondary"> {row.marks.join('')}</Typography.Text>}
           {row.warnings.length > 0 && (
             <Tooltip title={row.warnings.join('；')}>

@@ -154,6 +154,7 @@ export function PlanTableView({ plan }: { plan: Plan }) {
         </Typography.Text>
       )}
       <PlanIndicatorTable
+        planId={plan.id}
         rows={rows}
         baselineYear={baselineYear}
         monitoring={monitoring}
