@@ -32,7 +32,7 @@ describe('plan indicator table', () => {
   it('opens on the first plan and shows its rows as the API has them, the target read on hover', async () => {
     const watched = await signedInPage();
     const view = new PlanTablePage(watched.page);
-    await watched.page.goto('/');
+    await watched.page.goto('/plans');
     await view.waitForRows();
     const plan = plans[0]!;
     expect(await view.title().innerText()).toBe(plan.title);

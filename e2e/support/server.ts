@@ -94,7 +94,8 @@ export async function startServer(): Promise<RunningServer> {
     }
     await rm(dataDir, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 180_000;
+  // A larger demo county takes longer to generate on first start (200 000 residents: several minutes).
+  const deadline = Date.now() + 180_000 + Number(env.WEIJIAN_DEMO_RESIDENTS) * 5;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
     const healthy = await fetch(`${url}/api/health`).then(
@@ -104,7 +105,7 @@ export async function startServer(): Promise<RunningServer> {
     if (healthy) break;
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`server not up within 180 s:\n${output}`);
+      throw new Error(`server not up by the deadline:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

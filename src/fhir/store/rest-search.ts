@@ -76,12 +76,12 @@ function stringWhere(column: string, value: Value, p: Params, where: 'word' | 'f
   const v = likeEscape(fold(value.text.trim()));
   const folded = foldSql(column);
   if (value.modifier === 'contains') return `${folded} like ${p.add(`%${v}%`)}`;
-  const start = `${folded} like ${p.add(`${v}%`)}`;
-  const word = `${folded} like ${p.add(`% ${v}%`)}`;
-  if (where === 'first') return start;
-  if (where === 'word') return `(${start} or ${word})`;
+  const start = () => `${folded} like ${p.add(`${v}%`)}`;
+  const word = () => `${folded} like ${p.add(`% ${v}%`)}`;
+  if (where === 'first') return start();
+  if (where === 'word') return `(${start()} or ${word()})`;
   const han = `(position(' ' in ${column}) = 0 and (substr(${folded}, 2) like ${p.add(`${v}%`)} or substr(${folded}, 3) like ${p.add(`${v}%`)}))`;
-  return `(${word} or ${han})`;
+  return `(${word()} or ${han})`;
 }
 
 // ---------------------------------------------------------------- tokens
@@ -155,23 +155,24 @@ export function dateRange(
 
 function dateWhere(column: string, value: Value, p: Params, field: string, cast: string): string {
   const r = dateRange(value.text, field);
-  const lo = `${p.add(r.lo)}::${cast}`;
-  const hi = `${p.add(r.hi)}::${cast}`;
+  // Only the bounds used become parameters (an unused one would have no type).
+  const lo = () => `${p.add(r.lo)}::${cast}`;
+  const hi = () => `${p.add(r.hi)}::${cast}`;
   switch (r.prefix) {
     case 'eq':
-      return `(${column} >= ${lo} and ${column} < ${hi})`;
+      return `(${column} >= ${lo()} and ${column} < ${hi()})`;
     case 'ne':
-      return `(${column} < ${lo} or ${column} >= ${hi})`;
+      return `(${column} < ${lo()} or ${column} >= ${hi()})`;
     case 'gt':
     case 'sa':
-      return `${column} >= ${hi}`;
+      return `${column} >= ${hi()}`;
     case 'lt':
     case 'eb':
-      return `${column} < ${lo}`;
+      return `${column} < ${lo()}`;
     case 'ge':
-      return `${column} >= ${lo}`;
+      return `${column} >= ${lo()}`;
     case 'le':
-      return `${column} < ${hi}`;
+      return `${column} < ${hi()}`;
   }
 }
 
@@ -251,8 +252,8 @@ export const COMMON_PARAMS: SearchParamDeclaration[] = [
     documentation:
       'When the resource was last written through this API (resources loaded by file import have no lastUpdated)',
     where: (part, value, p) =>
-      `exists (select 1 from fhir_resource_versions v where v.county_code = t.county_code and v.resource_type = ${p.add(part.type)}
-        and v.resource_id = ${p.add(part.prefix)} || t.${part.key}::text and ${dateWhere('v.last_updated', value, p, '_lastUpdated', 'timestamptz')})`,
+      `exists (select 1 from fhir_resource_versions v where v.county_code = t.county_code and v.resource_type = ${p.add(part.type)}::text
+        and v.resource_id = ${p.add(part.prefix)}::text || t.${part.key}::text and ${dateWhere('v.last_updated', value, p, '_lastUpdated', 'timestamptz')})`,
   },
 ];
 

@@ -267,7 +267,8 @@ export async function writeResources(
       });
     }
   }
-  fail(422);
+  // A malformed element (an impossible date, a missing element) is a bad request; the rest are rules of the store.
+  fail(issues.every((i) => i.code === 'fhir.invalid' || i.code === 'fhir.required') ? 400 : 422);
   await checkResidentIdNumbers(sql, ctx, items, targets, issues);
   fail(409);
 
