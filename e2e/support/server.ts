@@ -18,6 +18,13 @@ export interface RunningServer {
 export const USERS = {
   admin: { username: 'e2e-admin', password: 'Admin-e2e-2025', role: 'admin' },
   planner: { username: 'e2e-planner', password: 'Planner-e2e-2025', role: 'planner' },
+  // A family doctor of one town (西亭镇) of the demo county: resident lookup, and refusal outside the town.
+  doctor: {
+    username: 'e2e-doctor',
+    password: 'Doctor-e2e-2025',
+    role: 'doctor',
+    regionCode: '320612101',
+  },
 } as const;
 export type TestUser = (typeof USERS)[keyof typeof USERS];
 

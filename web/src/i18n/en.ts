@@ -1,3 +1,4 @@
+import { residentsEn } from './residents.en';
 import type { Messages } from './translate';
 
 export const en: Messages = {
@@ -335,4 +336,5 @@ export const en: Messages = {
   'imports.plan.previewNote': 'What was read, not saved yet: check the table and the warnings, then save.',
   'imports.plan.period': 'Period',
   'imports.plan.saved': 'Saved',
+  ...residentsEn,
 };

@@ -1,3 +1,5 @@
+import { residentsZhCN } from './residents.zh-cn';
+
 /** 简体中文: the default language and the source of the message keys. */
 export const zhCN = {
   'app.title': '卫健 · 规划监测',
@@ -330,4 +332,5 @@ export const zhCN = {
   'imports.plan.previewNote': '以下为读取结果，尚未保存；核对表格和读取提示后点击“确认保存”。',
   'imports.plan.period': '规划期',
   'imports.plan.saved': '已保存',
+  ...residentsZhCN,
 } as const;
