@@ -33,6 +33,10 @@ beforeAll(() => {
 });
 
 const TOWN0 = '320612100';
+type Outcome = {
+  resourceType: string;
+  issue: { code: string; diagnostics: string; expression: string[] }[];
+};
 const regionOf = (p: Patient) => p.address?.[0]?.extension?.find((e) => e.url === EXT.regionCode)?.valueCode;
 
 function checkValid<T extends Resource>(resources: T[]): T[] {
@@ -54,14 +58,14 @@ describe.each(backends)('FHIR REST API on $name', (backend) => {
     c.setAccessToken(user.token);
     return c;
   };
-  const raw = (
+  const raw = async (
     method: string,
     url: string,
     user: TestUser | null,
     body?: string,
     headers: Record<string, string> = {},
-  ) =>
-    fetch(`${base}/fhir${url}`, {
+  ) => {
+    const response = await fetch(`${base}/fhir${url}`, {
       method,
       headers: {
         ...(user ? { authorization: `Bearer ${user.token}` } : {}),
@@ -70,6 +74,12 @@ describe.each(backends)('FHIR REST API on $name', (backend) => {
       },
       body,
     });
+    return {
+      status: response.status,
+      headers: response.headers,
+      json: async () => (await response.json()) as Outcome,
+    };
+  };
   const outcomeOf = async (promise: Promise<unknown>) => {
     try {
       await promise;
@@ -423,7 +433,9 @@ describe.each(backends)('FHIR REST API on $name', (backend) => {
       'Patient',
       `_id=${synthea.patient}&_revinclude=Encounter:patient&_revinclude=Observation:subject`,
     );
-    const included = (rev.entry ?? []).filter((e) => e.search?.mode === 'include').map((e) => e.resource!);
+    const included: Resource[] = (rev.entry ?? [])
+      .filter((e) => e.search?.mode === 'include')
+      .map((e) => e.resource!);
     checkValid(included);
     const observations = await all(medplum, 'Observation', `patient=${synthea.patient}`);
     expect(included.filter((r) => r.resourceType === 'Encounter')).toHaveLength(synthea.encounters);
@@ -435,7 +447,7 @@ describe.each(backends)('FHIR REST API on $name', (backend) => {
     expect(json.status).toBe(400);
     const jsonOutcome = await json.json();
     expect(jsonOutcome.resourceType).toBe('OperationOutcome');
-    expect(jsonOutcome.issue[0].diagnostics).toMatch(/not valid JSON/);
+    expect(jsonOutcome.issue[0]!.diagnostics).toMatch(/not valid JSON/);
 
     const wrongType = await outcomeOf(
       medplum.post('fhir/Patient', { resourceType: 'Observation', status: 'final', code: { text: 'x' } }),
@@ -449,7 +461,7 @@ describe.each(backends)('FHIR REST API on $name', (backend) => {
       JSON.stringify({ resourceType: 'Patient', name: [{ text: '赵六' }], birthDate: '1990-02-30' }),
     );
     expect(badDate.status).toBe(400);
-    expect((await badDate.json()).issue[0].expression).toEqual(['Patient.birthDate']);
+    expect((await badDate.json()).issue[0]!.expression).toEqual(['Patient.birthDate']);
 
     const badCheckDigit = await raw(
       'POST',
@@ -462,7 +474,7 @@ describe.each(backends)('FHIR REST API on $name', (backend) => {
       }),
     );
     expect(badCheckDigit.status).toBe(422);
-    expect((await badCheckDigit.json()).issue[0].expression).toEqual(['Patient.identifier[0].value']);
+    expect((await badCheckDigit.json()).issue[0]!.expression).toEqual(['Patient.identifier[0].value']);
 
     const duplicate = await raw(
       'POST',
@@ -475,7 +487,7 @@ describe.each(backends)('FHIR REST API on $name', (backend) => {
       }),
     );
     expect(duplicate.status).toBe(409);
-    expect((await duplicate.json()).issue[0].code).toBe('duplicate');
+    expect((await duplicate.json()).issue[0]!.code).toBe('duplicate');
 
     const missing = await raw(
       'POST',
@@ -492,7 +504,7 @@ describe.each(backends)('FHIR REST API on $name', (backend) => {
     );
     expect(missing.status).toBe(422);
     const missingOutcome = await missing.json();
-    expect(missingOutcome.issue[0]).toMatchObject({ code: 'not-found', expression: ['Encounter.subject'] });
+    expect(missingOutcome.issue[0]!).toMatchObject({ code: 'not-found', expression: ['Encounter.subject'] });
 
     const big = await raw(
       'POST',
@@ -505,13 +517,13 @@ describe.each(backends)('FHIR REST API on $name', (backend) => {
 
     const strict = await raw('GET', '/Patient?colour=blue', admin, undefined, { prefer: 'handling=strict' });
     expect(strict.status).toBe(400);
-    expect((await strict.json()).issue[0].expression).toEqual(['colour']);
+    expect((await strict.json()).issue[0]!.expression).toEqual(['colour']);
     const lenient = await medplum.search('Patient', 'colour=blue&_count=1');
     expect(lenient.link![0]!.url).not.toMatch(/colour/);
 
     const unknown = await raw('GET', '/Patient/987654', admin);
     expect(unknown.status).toBe(404);
-    expect((await unknown.json()).issue[0].code).toBe('not-found');
+    expect((await unknown.json()).issue[0]!.code).toBe('not-found');
     const unknownType = await raw('GET', '/Medication/1', admin);
     expect(unknownType.status).toBe(404);
     expect(JSON.stringify(await unknownType.json())).not.toMatch(/\bat .*\.ts:\d+/);
@@ -551,7 +563,7 @@ describe.each(backends)('FHIR REST API on $name', (backend) => {
   });
 
   it('keeps a town-scoped account to its town: search, read, _include, writes', async () => {
-    const every = await all(medplum, 'Patient', '');
+    const every = (await all(medplum, 'Patient', '')) as Patient[];
     const mine = every.filter((p) => regionOf(p)?.startsWith(TOWN0));
     const theirs = every.filter((p) => !regionOf(p)?.startsWith(TOWN0));
     expect(mine.length).toBeGreaterThan(0);
@@ -569,9 +581,9 @@ describe.each(backends)('FHIR REST API on $name', (backend) => {
       .map((e) => e.resource as Encounter);
     const included = (bundle.entry ?? [])
       .filter((e) => e.search?.mode === 'include')
-      .map((e) => e.resource as Patient);
+      .map((e) => e.resource as unknown as Patient);
     expect(ids(matches)).toEqual(
-      ids(allEncounters.filter((e) => mineIds.has(e.subject!.reference!.split('/')[1]!))),
+      ids((allEncounters as Encounter[]).filter((e) => mineIds.has(e.subject!.reference!.split('/')[1]!))),
     );
     expect(included.length).toBeGreaterThan(0);
     for (const p of included) expect(regionOf(p)).toMatch(new RegExp(`^${TOWN0}`));
@@ -616,7 +628,7 @@ describe.each(backends)('FHIR REST API on $name', (backend) => {
       pollStatusOnAccepted: true,
       pollStatusPeriod: 200,
     });
-    const files = new Map(manifest.output!.map((o) => [o.type!, o.url!]));
+    const files = new Map<string, string>(manifest.output!.map((o) => [o.type!, o.url!]));
     for (const type of ['Location', 'Organization', 'Patient', 'Encounter', 'Observation'])
       expect(files.has(type)).toBe(true);
     const patients = checkValid(await download(admin, files.get('Patient')!));
