@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import * as api from '../api/auth';
 import { setSession } from '../api/client';
+import { warmUpOverview } from '../pages/overview-data';
 import { AuthContext } from './auth-context';
 
 /** Holds the signed-in user and hands the CSRF token to the API client. */
@@ -14,7 +15,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     // A failed check (server down) is treated as signed out: the sign-in page then shows the real error.
-    api.currentSession().then(adopt, () => adopt(null));
+    api.currentSession().then(
+      (next) => {
+        // Opening the start page: its reads start now, while the layout and the page render.
+        if (
+          next?.permissions.includes('indicators:read') &&
+          ['/', '/overview'].includes(location.pathname + location.search)
+        )
+          warmUpOverview(next.user.regionCode);
+        adopt(next);
+      },
+      () => adopt(null),
+    );
   }, [adopt]);
 
   const value = useMemo(

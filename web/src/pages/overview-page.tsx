@@ -1,10 +1,6 @@
 import { Alert, Card, Col, Empty, Flex, Row, Select, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { getDetailedAssessment } from '../api/assessment-detail';
-import { getIndicatorValues } from '../api/indicator-values';
-import { listPlans } from '../api/plans';
-import { getRegionTree } from '../api/region-tree';
 import { useLoad } from '../api/use-load';
 import { useAuth } from '../auth/auth-context';
 import { AttentionTable } from '../components/attention-table';
@@ -12,36 +8,17 @@ import { KeyFigureCard } from '../components/key-figure-card';
 import { PageLoading } from '../components/page-loading';
 import { RegionTreeSelect } from '../components/region-tree-select';
 import { StatusSummary } from '../components/status-summary';
-import {
-  defaultRegion,
-  findRegion,
-  KEY_FIGURES,
-  keyFigures,
-  regionChoices,
-  type RegionChoice,
-} from '../format/overview';
+import { defaultRegion, findRegion, keyFigures, regionChoices, type RegionChoice } from '../format/overview';
 import { defaultAssessmentYear, yearsBetween } from '../format/years';
 import { useI18n } from '../i18n/context';
-
-/** The first year the platform's records cover (the demo county and the engine: 2020–2025). */
-const FIRST_DATA_YEAR = 2020;
-const NO_PLAN_PERIOD = { start: 2021, end: 2025 };
-
-// useLoad keys are compared by identity: the parameters travel as one string.
-const loadRegions = () => getRegionTree();
-const loadPlans = () => listPlans();
-const loadAssessment = (key: string) => {
-  const [planId, year] = key.split('/').map(Number);
-  return getDetailedAssessment({ planId: planId!, year: year! });
-};
-const loadFigures = (key: string) => {
-  const [region, from, to] = key.split('/');
-  return getIndicatorValues({
-    region: region!,
-    years: yearsBetween(Number(from), Number(to)),
-    indicators: KEY_FIGURES,
-  });
-};
+import {
+  FIRST_DATA_YEAR,
+  loadAssessment,
+  loadFigures,
+  loadPlans,
+  loadRegions,
+  NO_PLAN_PERIOD,
+} from './overview-data';
 
 /**
  * View 1, the start page: a region (county or town) at a glance. A county with a plan shows the plan's status
