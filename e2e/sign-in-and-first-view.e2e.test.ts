@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Browser, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { OverviewPage } from './pages/overview-page.js';
 import { PlanTablePage } from './pages/plan-table-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
 import { launchBrowser, openPage, signInContext } from './support/browser.js';
@@ -41,7 +42,15 @@ describe('sign-in', () => {
     await watched.page.goto('/plans');
     await new PlanTablePage(watched.page).waitForRows();
     // A planner imports no records: the menu offers what the role may do.
-    expect(await watched.page.getByRole('menuitem').allInnerTexts()).toEqual(['规划指标', '数据导入']);
+    expect(await watched.page.getByRole('menuitem').allInnerTexts()).toEqual([
+      '概览',
+      '规划指标',
+      '指标对比',
+      '数据填报',
+      '任务清单',
+      '监测报告',
+      '数据导入',
+    ]);
     await watched.page.getByTestId('user-menu').hover();
     await watched.page.getByText('退出登录').click();
     await watched.page.waitForURL(/\/sign-in/);
@@ -59,9 +68,13 @@ describe('first view', () => {
       if (r.request().resourceType() === 'script') scripts.push(r);
     });
     await watched.page.goto('/');
-    await new PlanTablePage(watched.page).waitForRows();
-    // Navigation start to the first table row on screen, in the page's own clock.
+    const overview = new OverviewPage(watched.page);
+    await overview.waitForReady();
+    // Navigation start to the overview's figures on screen (status counts, list, key figures), in the page's
+    // own clock; the sparklines draw after, once ECharts is in.
     const interactiveMs = await watched.page.evaluate<number>('performance.now()');
+    await overview.waitForSparklines();
+    const chartsMs = await watched.page.evaluate<number>('performance.now()');
     const chunks = await Promise.all(
       scripts.map(async (r) => ({
         file: new URL(r.url()).pathname,
@@ -71,7 +84,9 @@ describe('first view', () => {
     );
     const total = chunks.reduce((n, c) => n + c.gzip, 0);
     console.log(
-      `first view: interactive in ${Math.round(interactiveMs)} ms; JavaScript ${(total / 1024).toFixed(1)} kB gzipped\n` +
+      `first view (overview, demo county of ${process.env.WEIJIAN_DEMO_RESIDENTS ?? '5000'} residents): ` +
+        `interactive in ${Math.round(interactiveMs)} ms, sparklines drawn at ${Math.round(chartsMs)} ms; ` +
+        `JavaScript ${(total / 1024).toFixed(1)} kB gzipped (ECharts included)\n` +
         chunks
           .map(
             (c) => `  ${c.file}  ${(c.gzip / 1024).toFixed(1)} kB gz (sent ${(c.wire / 1024).toFixed(1)} kB)`,
