@@ -129,7 +129,7 @@ export default function IndicatorDetailPage() {
             children: (
               <span data-testid="detail-target">
                 {a.target.text}
-                <Typography.Text type="secondary"> （{pick(a.target.description, lang)}）</Typography.Text>
+                <Typography.Text type="secondary"> · {pick(a.target.description, lang)}</Typography.Text>
               </span>
             ),
           },
