@@ -24,16 +24,36 @@ async function importsPage(): Promise<{ watched: WatchedPage; view: ImportsPage 
 }
 
 describe('imports', () => {
-  it('reads a seed plan uploaded through the page and shows its table as stored', async () => {
+  it('previews a seed plan uploaded through the page, stores it only when confirmed, then shows it as stored', async () => {
     const { watched, view } = await importsPage();
-    await view.importPlan(seedPath('jizhou'));
     const api = await apiAs(baseUrl, USERS.admin);
-    const listed = (await api<ApiPlanList>('/api/plans')).plans.find((p) => p.region.name === '蓟州区')!;
-    const plan = await api<ApiPlan>(`/api/plans/${listed.id}`);
+    const stored = async () => {
+      const listed = (await api<ApiPlanList>('/api/plans')).plans.find((p) => p.region.name === '蓟州区')!;
+      return { listed, plan: await api<ApiPlan>(`/api/plans/${listed.id}`) };
+    };
+    // The demo data holds the five seed plans: this upload reads 蓟州区's again, and would update it.
+    const before = await stored();
+    await view.previewPlan(seedPath('jizhou'));
+    const preview = view.previewResult();
+    expect(await preview.locator('h5').innerText()).toBe(before.plan.title);
+    expect(await preview.getByTestId('import-state').innerText()).toBe('将更新已有规划');
+    expect(await preview.getByTestId('import-rows').innerText()).toBe(String(before.plan.indicators.length));
+    expect(await preview.locator('tr.ant-table-row').count()).toBe(before.plan.indicators.length);
+    const firstTarget = before.plan.indicators[0]!.target.text;
+    expect(await preview.getByTestId('target-text').first().innerText()).toBe(firstTarget);
+    await watched.screenshot('imports-plan-preview-1366');
+    // Nothing stored by the preview.
+    expect((await stored()).listed.updatedAt).toBe(before.listed.updatedAt);
+
+    await view.confirmImport();
+    const after = await stored();
+    expect(after.listed.updatedAt).not.toBe(before.listed.updatedAt);
+    expect(after.listed.id).toBe(before.listed.id);
     const result = view.planResult();
-    expect(await result.getByRole('link').innerText()).toBe(plan.title);
-    expect(await result.getByTestId('import-rows').innerText()).toBe(String(plan.indicators.length));
-    expect(await result.locator('tr.ant-table-row').count()).toBe(plan.indicators.length);
+    expect(await result.getByRole('link').innerText()).toBe(after.plan.title);
+    expect(await result.getByTestId('import-state').innerText()).toBe('已更新');
+    expect(await result.getByTestId('import-rows').innerText()).toBe(String(after.plan.indicators.length));
+    expect(await result.locator('tr.ant-table-row').count()).toBe(after.plan.indicators.length);
     await watched.screenshot('imports-plan-1366');
     expect(watched.problems).toEqual([]);
     await watched.close();

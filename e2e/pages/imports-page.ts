@@ -4,10 +4,26 @@ import type { Download, Page } from 'playwright-core';
 export class ImportsPage {
   constructor(readonly page: Page) {}
 
-  async importPlan(file: string): Promise<void> {
+  /** Reads a plan document without storing it: the parsed table shows with a save button. */
+  async previewPlan(file: string): Promise<void> {
     await this.page.getByTestId('plan-upload').locator('input[type=file]').setInputFiles(file);
+    await this.page.getByTestId('plan-preview').click();
+    await this.previewResult().waitFor();
+  }
+
+  previewResult() {
+    return this.page.getByTestId('plan-preview-result').first();
+  }
+
+  /** Saves what the preview showed. */
+  async confirmImport(): Promise<void> {
     await this.page.getByTestId('plan-import').click();
     await this.planResult().waitFor();
+  }
+
+  async importPlan(file: string): Promise<void> {
+    await this.previewPlan(file);
+    await this.confirmImport();
   }
 
   planResult() {

@@ -25,6 +25,8 @@ export const USERS = {
     role: 'doctor',
     regionCode: '320612101',
   },
+  // Reads plans and the audit log, changes nothing: the views hide what the role cannot do.
+  auditor: { username: 'e2e-auditor', password: 'Auditor-e2e-2025', role: 'auditor' },
 } as const;
 export type TestUser = (typeof USERS)[keyof typeof USERS];
 

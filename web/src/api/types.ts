@@ -103,6 +103,14 @@ export interface PlanImportSummary {
   warnings: string[];
 }
 
+export interface PlanPreview {
+  fileName: string;
+  /** The stored plan the import would update (same region and period), or null for a new plan. */
+  existingId: number | null;
+  summary: PlanImportSummary;
+  plan: Omit<Plan, 'id'>;
+}
+
 export interface PlanImportResult {
   plans: {
     id: number;

@@ -235,13 +235,11 @@ export function ManualValuesView({ plan }: { plan: Plan }) {
       </div>
       <Flex align="center" gap={12}>
         <Typography.Text strong>{t('manual.entries')}</Typography.Text>
-        <Checkbox
-          checked={pendingOnly}
-          onChange={(e) => setPendingOnly(e.target.checked)}
-          data-testid="pending-only"
-        >
-          {t('manual.pending', { count: pending })}
-        </Checkbox>
+        <span data-testid="pending-only">
+          <Checkbox checked={pendingOnly} onChange={(e) => setPendingOnly(e.target.checked)}>
+            {t('manual.pending', { count: pending })}
+          </Checkbox>
+        </span>
       </Flex>
       <div data-testid="manual-entries">
         <Table<Entry>

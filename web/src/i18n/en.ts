@@ -62,7 +62,6 @@ export const en: Messages = {
   'imports.plan.title': 'Import plan documents',
   'imports.plan.drop': 'Click or drop plan documents here',
   'imports.plan.hint': '.txt (UTF-8, GBK/GB18030) and .docx; a plan of the same region and period is updated',
-  'imports.plan.submit': 'Read and save',
   'imports.plan.file': 'File',
   'imports.plan.region': 'Region',
   'imports.plan.state': 'Result',
@@ -288,11 +287,11 @@ export const en: Messages = {
   'manual.action.return': 'Returned',
   'manual.pending': '{count} awaiting review',
   'manual.nothingEntered': 'Nothing entered',
+  'manual.entries': 'Entries',
   'manual.indicators': '{count} indicators entered by hand',
   'reports.title': 'Monitoring and evaluation reports',
   'reports.hint':
     'The Excel workbook holds the indicator table, the data sources and the method; the PDF is the printable report; the web view is the same report as a page.',
-  'reports.plan': 'Plan',
   'reports.kind': 'Kind',
   'reports.kind.annual': 'Annual monitoring',
   'reports.kind.midterm': 'Mid-term review',
@@ -335,6 +334,5 @@ export const en: Messages = {
   'imports.plan.willUpdate': 'Will update the stored plan',
   'imports.plan.previewNote': 'What was read, not saved yet: check the table and the warnings, then save.',
   'imports.plan.period': 'Period',
-  'imports.plan.saved': 'Saved',
   ...residentsEn,
 };

@@ -62,7 +62,6 @@ export const zhCN = {
   'imports.plan.title': '导入规划文件',
   'imports.plan.drop': '点击或拖入规划文件',
   'imports.plan.hint': '支持 .txt（UTF-8、GBK/GB18030）和 .docx；同一地区同一规划期的规划会被更新',
-  'imports.plan.submit': '读取并保存',
   'imports.plan.file': '文件',
   'imports.plan.region': '地区',
   'imports.plan.state': '结果',
@@ -284,11 +283,11 @@ export const zhCN = {
   'manual.action.return': '退回',
   'manual.pending': '待审核 {count} 项',
   'manual.nothingEntered': '尚未填报',
+  'manual.entries': '填报记录',
   'manual.indicators': '需手工填报的指标 {count} 项',
   'reports.title': '监测评估报告',
   'reports.hint':
     'Excel 含“指标监测”“数据来源”“说明”三张表；PDF 为可打印的报告全文；在线查看为同一份报告的网页。',
-  'reports.plan': '规划',
   'reports.kind': '报告类型',
   'reports.kind.annual': '年度监测报告',
   'reports.kind.midterm': '中期评估报告',
@@ -331,6 +330,5 @@ export const zhCN = {
   'imports.plan.willUpdate': '将更新已有规划',
   'imports.plan.previewNote': '以下为读取结果，尚未保存；核对表格和读取提示后点击“确认保存”。',
   'imports.plan.period': '规划期',
-  'imports.plan.saved': '已保存',
   ...residentsZhCN,
 } as const;

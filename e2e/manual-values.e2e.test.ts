@@ -1,0 +1,150 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ManualValuesPage } from './pages/manual-values-page.js';
+import { PlanTablePage } from './pages/plan-table-page.js';
+import type { ApiAssessment, ApiManualValue, ApiPlanList } from './support/api-types.js';
+import { launchBrowser, openPage, signInContext, type WatchedPage } from './support/browser.js';
+import { apiAs, USERS, type TestUser } from './support/server.js';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let planId: number;
+let manualRows: ApiAssessment['rows'];
+let api: Awaited<ReturnType<typeof apiAs>>;
+
+// The demo county's plan: 通州区 (320612) has rows the records cannot determine (health literacy, smoking…).
+beforeAll(async () => {
+  browser = await launchBrowser();
+  api = await apiAs(baseUrl, USERS.admin);
+  const plan = (await api<ApiPlanList>('/api/plans')).plans.find((p) => p.region.code === '320612')!;
+  planId = plan.id;
+  const assessment = await api<ApiAssessment>(`/api/plans/${planId}/assessment?year=${plan.period.end}`);
+  manualRows = assessment.rows.filter((r) => !r.computable);
+});
+afterAll(() => browser?.close());
+
+async function manualPage(user: TestUser): Promise<{ watched: WatchedPage; view: ManualValuesPage }> {
+  const watched = await openPage(browser, baseUrl);
+  await signInContext(watched, user);
+  await watched.page.goto(`/plans/${planId}/manual-values`);
+  const view = new ManualValuesPage(watched.page);
+  await view.waitForRows();
+  return { watched, view };
+}
+
+const valuesOf = async (name: string) => {
+  const row = manualRows.find((r) => r.name === name)!;
+  const { values } = await api<{ values: ApiManualValue[] }>(`/api/plans/${planId}/manual-values`);
+  return values.filter((v) => v.rowKey === row.rowKey);
+};
+
+describe('data entry and approval', () => {
+  it('lists the rows the records cannot determine, refuses a share above 100 %, then a planner enters and submits, an admin approves, and the assessment uses it', async () => {
+    const literacy = '居民健康素养水平';
+    const planner = await manualPage(USERS.planner);
+    expect(manualRows.length).toBeGreaterThan(0);
+    expect(await planner.view.indicatorRows().count()).toBe(manualRows.length);
+    expect(manualRows.map((r) => r.name)).toContain(literacy);
+
+    await planner.view.fillNew(literacy, 2024, '120', '2024 年居民健康素养监测');
+    await planner.view.save();
+    await planner.view.formError().filter({ hasText: '百分比须在 0–100 之间' }).waitFor();
+    expect(await valuesOf(literacy)).toEqual([]);
+
+    await planner.view.page.getByTestId('manual-value').fill('28.6');
+    await planner.view.save();
+    await planner.view.status(literacy, 2024).filter({ hasText: '草稿' }).waitFor();
+    const [draft] = await valuesOf(literacy);
+    expect(draft).toMatchObject({
+      year: 2024,
+      value: 28.6,
+      status: 'draft',
+      source: '2024 年居民健康素养监测',
+      createdBy: 'user:e2e-planner',
+    });
+
+    await planner.view.act(literacy, 2024, /提交审核/);
+    await planner.view.status(literacy, 2024).filter({ hasText: '待审核' }).waitFor();
+    expect((await valuesOf(literacy))[0]!.status).toBe('submitted');
+    // A planner enters; approval is the administrator's: the page offers no approve button.
+    expect(await planner.view.entry(literacy, 2024).getByRole('button', { name: '审核通过' }).count()).toBe(
+      0,
+    );
+    await planner.watched.screenshot('manual-values-submitted-1366');
+    expect(planner.watched.problems).toEqual([]);
+    await planner.watched.close();
+
+    const admin = await manualPage(USERS.admin);
+    await admin.view.page.getByTestId('pending-only').filter({ hasText: '待审核 1 项' }).waitFor();
+    await admin.view.act(literacy, 2024, /审核通过/);
+    await admin.view.status(literacy, 2024).filter({ hasText: '已通过' }).waitFor();
+    const [approved] = await valuesOf(literacy);
+    expect(approved).toMatchObject({ id: draft!.id, status: 'approved', updatedBy: 'user:e2e-admin' });
+
+    const history = await admin.view.history(literacy, 2024);
+    expect(history.map((cells) => cells.slice(1, 3))).toEqual([
+      ['user:e2e-planner', '新建'],
+      ['user:e2e-planner', '提交'],
+      ['user:e2e-admin', '审核通过'],
+    ]);
+    expect(history[2]![4]).toBe('待审核 → 已通过');
+    await admin.watched.screenshot('manual-values-history-1366');
+    await admin.view.page.keyboard.press('Escape');
+
+    // The approved value is now the row's 2024 actual, in the API and in the plan table.
+    const assessment = await api<ApiAssessment>(`/api/plans/${planId}/assessment?year=2024`);
+    const row = assessment.rows.find((r) => r.name === literacy)!;
+    expect(row.actuals.find((a) => a.year === 2024)!.chosen).toEqual({ value: 28.6, source: 'manual' });
+    await admin.view.page.goto(`/plans/${planId}`);
+    const table = new PlanTablePage(admin.view.page);
+    await table.waitForRows();
+    await table.chooseYear(2024);
+    await table.statusOf(literacy).filter({ hasText: /./ }).waitFor();
+    expect(await table.actual(literacy, 2024)).toBe('28.6填');
+    expect(await table.statusOf(literacy).getAttribute('data-status')).toBe(row.assessment.status);
+    expect(admin.watched.problems).toEqual([]);
+    await admin.watched.close();
+  });
+
+  it('lets an admin return a submitted value with a reason the planner then reads', async () => {
+    const smoking = '15岁以上人群吸烟率';
+    const reason = '与年度成人烟草流行调查结果不一致，请核实';
+    const planner = await manualPage(USERS.planner);
+    await planner.view.fillNew(smoking, 2024, '19.8', '');
+    await planner.view.save();
+    await planner.view.status(smoking, 2024).filter({ hasText: '草稿' }).waitFor();
+    await planner.view.act(smoking, 2024, /提交审核/);
+    await planner.view.status(smoking, 2024).filter({ hasText: '待审核' }).waitFor();
+    await planner.watched.close();
+
+    const admin = await manualPage(USERS.admin);
+    await admin.view.returnWithReason(smoking, 2024, reason);
+    await admin.view.status(smoking, 2024).filter({ hasText: '已退回' }).waitFor();
+    const [returned] = await valuesOf(smoking);
+    expect(returned).toMatchObject({ value: 19.8, status: 'returned', returnReason: reason });
+    expect(admin.watched.problems).toEqual([]);
+    await admin.watched.close();
+
+    const back = await manualPage(USERS.planner);
+    const entry = back.view.entry(smoking, 2024);
+    expect(await entry.getByTestId('return-reason').innerText()).toBe(`退回原因：${reason}`);
+    // Returned: the planner may correct and submit again.
+    expect(await entry.getByRole('button', { name: '提交审核' }).count()).toBe(1);
+    await back.watched.screenshot('manual-values-returned-1366');
+    expect(back.watched.problems).toEqual([]);
+    await back.watched.close();
+  });
+
+  it('shows a read-only role the values without any action that changes them', async () => {
+    const auditor = await manualPage(USERS.auditor);
+    await auditor.view.page.getByTestId('manual-entries').locator('tr.ant-table-row').first().waitFor();
+    expect(await auditor.view.page.getByTestId('manual-add').count()).toBe(0);
+    expect(await auditor.view.page.getByTestId('manual-import').count()).toBe(0);
+    const buttons = await auditor.view.page.getByTestId('manual-entries').getByRole('button').allInnerTexts();
+    expect(new Set(buttons)).toEqual(new Set(['修改记录']));
+    const template = await auditor.view.downloadTemplate();
+    expect(template.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(auditor.watched.problems).toEqual([]);
+    await auditor.watched.close();
+  });
+});
