@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { AppShell } from './pages/app-shell.js';
 import { ResidentsPage } from './pages/residents-page.js';
 import { launchBrowser, openPage, signInContext, type WatchedPage } from './support/browser.js';
 import { apiAs, USERS } from './support/server.js';
@@ -151,6 +152,10 @@ describe('resident lookup', () => {
     await view.entries().first().or(admin.page.getByText('暂无记录')).waitFor();
     expect(await view.revealButton().count()).toBe(0);
     expect(await admin.page.locator('.ant-menu-item', { hasText: '居民查询' }).count()).toBe(1);
+    await new AppShell(admin.page).switchLanguage('EN');
+    await admin.page.getByText(`Resident #${someone.id}`).waitFor();
+    expect(await view.fact('ID number')).toBe(someone.idNumber ?? 'none');
+    await admin.screenshot('resident-en-1366');
     expect(admin.problems).toEqual([]);
     await admin.close();
 

@@ -143,6 +143,8 @@ export const en: Messages = {
   'overview.figure.reference': '{region} {value}',
   'overview.figure.target': 'Plan target {target}',
   'overview.figure.none': 'No value',
+  'overview.all': 'All {count}',
+  'overview.fewer': 'Fewer',
   'overview.noFigures': 'No computed indicators',
   'detail.back': 'Back to the plan table',
   'detail.meta': '{plan} · row {seq} · unit {unit}',

@@ -141,6 +141,8 @@ export const zhCN = {
   'overview.figure.reference': '{region} {value}',
   'overview.figure.target': '规划目标 {target}',
   'overview.figure.none': '暂无数值',
+  'overview.all': '全部 {count} 项',
+  'overview.fewer': '收起',
   'overview.noFigures': '暂无计算指标',
   'detail.back': '返回规划指标表',
   'detail.meta': '{plan} · 第 {seq} 项 · 单位 {unit}',
