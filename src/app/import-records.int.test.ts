@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../store/db.js';
 import { backends } from '../testing/databases.js';
-import { COUNTY, countyResources } from '../testing/fhir-county.js';
+import { COUNTY, countyResources, residentRecords } from '../testing/fhir-county.js';
 import { importRecordFiles } from './import-records.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'weijian-import-'));
@@ -73,6 +73,83 @@ for (const backend of backends) {
         'select count(*)::int as n from family_doctor_contracts where renews_contract_id is not null',
       );
       expect(renewed[0]!.n).toBe(30);
+    });
+
+    it('upserts health records, prenatal visits and due doses by their keys and rejects unknown pregnancies', async () => {
+      // Residents 700–759 include young women with pregnancies, 960–999 young children with doses due.
+      const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
+      const county = [...range(700, 760), ...range(960, 1000)].flatMap((i) => [...residentRecords(i)]);
+      const [base] = await importRecordFiles(database, [ndjson('more.ndjson', county)], {
+        skipInvalid: false,
+        today,
+      });
+      expect(base!.rejected).toEqual([]);
+      const of = (type: string, test: (r: Record<string, unknown>) => boolean = () => true) =>
+        county.filter((r) => r.resourceType === type && test(r as never)) as unknown as Record<
+          string,
+          unknown
+        >[];
+      const code = (r: Record<string, unknown>) => (r.code as { coding: { code: string }[] }).coding[0]!.code;
+      const pregnancies = of('EpisodeOfCare', (r) => String(r.id).startsWith('g')).length;
+      const children = of('ImmunizationRecommendation').length;
+      expect(pregnancies).toBeGreaterThan(0);
+      expect(await count(database, 'health_records')).toBe(160);
+      expect(await count(database, 'prenatal_visits')).toBe(2 * pregnancies);
+      expect(await count(database, 'live_births')).toBe(pregnancies);
+      expect(await count(database, 'immunization_due_doses')).toBe(2 * children);
+
+      const record = structuredClone(of('Composition')[0]!);
+      record.date = '2025-01-02';
+      (record.section as { extension: { valueCode: string }[] }[])[0]!.extension = [
+        { url: 'https://weijian.org/fhir/StructureDefinition/recorded-item', valueCode: 'name' },
+      ] as never;
+      const visit = of('Observation', (r) => code(r) === 'prenatal-visit')[0]!;
+      const week = (value: number) => ({
+        ...structuredClone(visit),
+        component: [
+          {
+            code: { coding: [{ system: 'http://loinc.org', code: '49051-6' }] },
+            valueQuantity: { value, unit: 'wk' },
+          },
+        ],
+      });
+      const due = structuredClone(of('ImmunizationRecommendation')[0]!);
+      const doses = due.recommendation as { doseNumberPositiveInt: number }[];
+      due.recommendation = [{ ...doses[0]!, doseNumberPositiveInt: 4 }];
+      const birth = structuredClone(of('Observation', (r) => code(r) === 'live-birth')[0]!);
+      birth.id = 'b-elsewhere';
+      birth.extension = [
+        {
+          url: 'http://hl7.org/fhir/StructureDefinition/workflow-episodeOfCare',
+          valueReference: { reference: 'EpisodeOfCare/nope' },
+        },
+      ];
+      const lost = { ...week(30), id: 'pv-lost', extension: birth.extension };
+      const file = ndjson('maternal.ndjson', [record, week(15), week(17), due, birth, lost]);
+      const [report] = await importRecordFiles(database, [file], { skipInvalid: true, today });
+      // Rejects come table by table (prenatal visits before live births): sorted by line here.
+      expect(report!.rejected.map((r) => [r.line, r.field, r.code]).sort()).toEqual([
+        [5, 'Observation.extension', 'fhir.unknown-reference'],
+        [6, 'Observation.extension', 'fhir.unknown-reference'],
+      ]);
+      expect(report!.byType).toEqual({ Composition: 1, Observation: 2, ImmunizationRecommendation: 1 });
+      expect(await count(database, 'health_records')).toBe(160);
+      const [updated] = await query(
+        database,
+        `select h.last_updated_on::text as updated, h.has_name, h.has_phone from health_records h
+           join resident_identifiers i on i.resident_id = h.resident_id and i.system = 'source:his:320612' and i.value = $1`,
+        [(record.subject as { reference: string }).reference.slice('Patient/'.length)],
+      );
+      expect(updated).toEqual({ updated: '2025-01-02', has_name: true, has_phone: false });
+      // Two versions of one visit (same pregnancy and day) in a batch: the later one is kept.
+      expect(await count(database, 'prenatal_visits')).toBe(2 * pregnancies);
+      const weeks = await query(
+        database,
+        "select gestational_week as w from prenatal_visits where visited_on = '2023-03-01'",
+      );
+      expect(weeks.filter((w) => w.w === 17)).toHaveLength(1);
+      // A dose added to a resident's list leaves the doses already due in place.
+      expect(await count(database, 'immunization_due_doses')).toBe(2 * children + 1);
     });
 
     it('rejects a file with errors whole, or imports the valid records with --skip-invalid', async () => {

@@ -13,8 +13,9 @@ describe('fromFhir', () => {
     }
     expect([...tables.keys()].sort()).toEqual([
       'child_health_checks', 'chronic_disease_follow_ups', 'chronic_disease_registrations', 'deaths', 'encounters', 'facilities',
-      'family_doctor_contracts', 'health_checkups', 'immunizations', 'notifiable_disease_reports',
-      'practitioners', 'pregnancies', 'referrals', 'regions', 'residents', 'staff',
+      'family_doctor_contracts', 'health_checkups', 'health_records', 'immunization_due_doses', 'immunizations',
+      'live_births', 'notifiable_disease_reports', 'practitioners', 'pregnancies', 'prenatal_visits', 'referrals',
+      'regions', 'residents', 'staff',
     ]); // prettier-ignore
   });
 

@@ -1,9 +1,11 @@
 import { fromFhirCarePlan } from './care-plan.js';
 import { fail, type MapContext } from './common.js';
+import { fromFhirComposition } from './composition.js';
 import { fromFhirCondition } from './condition.js';
 import { fromFhirEncounter } from './encounter.js';
 import { fromFhirEpisodeOfCare } from './episode-of-care.js';
 import { fromFhirImmunization } from './immunization.js';
+import { fromFhirImmunizationRecommendation } from './immunization-recommendation.js';
 import { fromFhirLocation } from './location.js';
 import { fromFhirObservation } from './observation.js';
 import { fromFhirOrganization } from './organization.js';
@@ -23,11 +25,13 @@ export const RESOURCE_ORDER = [
   'Practitioner',
   'PractitionerRole',
   'Patient',
+  'Composition',
   'EpisodeOfCare',
   'CarePlan',
   'Encounter',
   'Observation',
   'Immunization',
+  'ImmunizationRecommendation',
   'ServiceRequest',
   'Condition',
 ] as const;
@@ -38,11 +42,13 @@ const readers: Record<(typeof RESOURCE_ORDER)[number], (resource: unknown, ctx: 
   Practitioner: fromFhirPractitioner,
   PractitionerRole: fromFhirPractitionerRole,
   Patient: fromFhirPatient,
+  Composition: fromFhirComposition,
   EpisodeOfCare: fromFhirEpisodeOfCare,
   CarePlan: fromFhirCarePlan,
   Encounter: fromFhirEncounter,
   Observation: fromFhirObservation,
   Immunization: fromFhirImmunization,
+  ImmunizationRecommendation: fromFhirImmunizationRecommendation,
   ServiceRequest: fromFhirServiceRequest,
   Condition: fromFhirCondition,
 };

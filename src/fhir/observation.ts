@@ -27,16 +27,20 @@ import type {
   ChildCheckRecord,
   DeathRecord,
   FollowUpRecord,
+  LiveBirthRecord,
+  PrenatalVisitRecord,
   ResidentRef,
   SourceKey,
 } from './records.js';
 import { CS, EXT, LOINC, OBSERVATION_CODES as OC } from './systems.js';
 import { fromFhirDeath } from './observation-death.js';
+import { fromFhirLiveBirth, fromFhirPrenatalVisit } from './observation-maternal.js';
 
 /**
- * Observation ↔ four tables, told apart by `code`: a chronic-disease follow-up (Weijian code, with BP
+ * Observation ↔ six tables, told apart by `code`: a chronic-disease follow-up (Weijian code, with BP
  * systolic/diastolic and fasting glucose as LOINC components), a health check-up and a child health check
- * (Weijian codes, the parts done as boolean components) and a death (LOINC 69453-9 cause of death).
+ * (Weijian codes, the parts done as boolean components), a death (LOINC 69453-9 cause of death), and a
+ * prenatal visit or a live birth (observation-maternal.ts).
  */
 export const observationSchema = z.looseObject({
   resourceType: z.literal('Observation'),
@@ -44,6 +48,7 @@ export const observationSchema = z.looseObject({
   status: z.string().min(1),
   code: codeableConcept,
   subject: reference.optional(),
+  focus: z.array(reference).optional(),
   effectiveDateTime: fhirDateTime,
   performer: z.array(reference).optional(),
   valueCodeableConcept: codeableConcept.optional(),
@@ -63,7 +68,8 @@ export const observationSchema = z.looseObject({
 });
 export type ParsedObservation = z.infer<typeof observationSchema>;
 
-export type ObservationRecord = FollowUpRecord | CheckupRecord | ChildCheckRecord | DeathRecord;
+export type ObservationRecord =
+  FollowUpRecord | CheckupRecord | ChildCheckRecord | DeathRecord | PrenatalVisitRecord | LiveBirthRecord;
 
 export function fromFhirObservation(resource: unknown, ctx: MapContext): ObservationRecord {
   const r = parseResource(observationSchema, resource, 'Observation');
@@ -82,6 +88,8 @@ export function fromFhirObservation(resource: unknown, ctx: MapContext): Observa
   const part = (code: string) => componentOf(r, CS.observation, code);
   const flag = (code: string) => part(code)?.valueBoolean ?? false;
   if (kind === OC.followUp) return followUp(r, source, date, facilityCode);
+  if (kind === OC.prenatalVisit) return fromFhirPrenatalVisit(r, source, date, facilityCode);
+  if (kind === OC.liveBirth) return fromFhirLiveBirth(r, source, date, facilityCode);
   if (!r.subject) return fail('required', 'Observation.subject', 'the patient is required');
   const patient = residentRef(r.subject, 'Observation.subject', source);
   const notBeforeBirth = { date, field: 'Observation.effectiveDateTime' };
@@ -126,7 +134,7 @@ export function fromFhirObservation(resource: unknown, ctx: MapContext): Observa
   return fail(
     'code',
     'Observation.code',
-    `expected a follow-up, check-up, child check (${CS.observation}) or cause of death (LOINC ${LOINC.causeOfDeath})`,
+    `expected a follow-up, check-up, child check, prenatal visit, live birth (${CS.observation}) or cause of death (LOINC ${LOINC.causeOfDeath})`,
   );
 }
 

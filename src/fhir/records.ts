@@ -187,6 +187,60 @@ export interface ImmunizationRecord extends Base {
   facilityCode: string | null;
 }
 
+/** The resident's health record (居民电子健康档案): one per resident, keyed by the resident. */
+export interface HealthRecordRecord extends Base {
+  table: 'health_records';
+  patient: ResidentRef;
+  recordNumber: string | null;
+  facilityCode: string | null;
+  doctor: SourceKey | null;
+  createdOn: string;
+  lastUpdatedOn: string | null;
+  lastServiceOn: string | null;
+  closedOn: string | null;
+  /** The items the personal basic-information sheet holds (has_id_number …), by item code. */
+  items: HealthRecordItem[];
+}
+
+export const HEALTH_RECORD_ITEMS = [
+  'id-number',
+  'name',
+  'sex',
+  'birth-date',
+  'address',
+  'phone',
+  'responsible-doctor',
+] as const;
+export type HealthRecordItem = (typeof HEALTH_RECORD_ITEMS)[number];
+
+/** An antenatal check (产前检查) of a pregnancy; keyed by the pregnancy and the day. */
+export interface PrenatalVisitRecord extends Base {
+  table: 'prenatal_visits';
+  pregnancy: SourceKey;
+  visitedOn: string;
+  gestationalWeek: number | null;
+  facilityCode: string | null;
+}
+
+export interface LiveBirthRecord extends Base {
+  table: 'live_births';
+  source: SourceKey;
+  pregnancy: SourceKey | null;
+  mother: ResidentRef | null;
+  child: ResidentRef | null;
+  birthDate: string;
+  sex: string;
+  birthWeight: number | null;
+  facilityCode: string | null;
+}
+
+/** Doses due (应种) for one resident: upserted dose by dose, keyed by (resident, vaccine, dose). */
+export interface DueDosesRecord extends Base {
+  table: 'immunization_due_doses';
+  patient: ResidentRef;
+  doses: { vaccineCode: string; doseNumber: number; dueOn: string }[];
+}
+
 export interface ContractRecord extends Base {
   table: 'family_doctor_contracts';
   source: SourceKey;
@@ -243,6 +297,10 @@ export type FhirRecord =
   | ChildCheckRecord
   | DeathRecord
   | ImmunizationRecord
+  | HealthRecordRecord
+  | PrenatalVisitRecord
+  | LiveBirthRecord
+  | DueDosesRecord
   | ContractRecord
   | ReferralRecord
   | ReportRecord;

@@ -52,6 +52,11 @@ export const CS = {
   conditionCategory: `${BASE}/CodeSystem/condition-category`,
   carePlanCategory: `${BASE}/CodeSystem/care-plan-category`,
   referralStatus: `${BASE}/CodeSystem/referral-status`,
+  documentType: `${BASE}/CodeSystem/document-type`,
+  recordSection: `${BASE}/CodeSystem/health-record-section`,
+  recordItem: `${BASE}/CodeSystem/health-record-item`,
+  recommendationStatus: 'http://terminology.hl7.org/CodeSystem/immunization-recommendation-status',
+  administrativeGender: 'http://hl7.org/fhir/administrative-gender',
   icd10: 'http://hl7.org/fhir/sid/icd-10',
   loinc: 'http://loinc.org',
   ucum: 'http://unitsofmeasure.org',
@@ -100,6 +105,9 @@ export const EXT = {
   totalCost: `${BASE}/StructureDefinition/total-cost`,
   outOfPocket: `${BASE}/StructureDefinition/out-of-pocket`,
   facilityCounty: `${BASE}/StructureDefinition/facility-county`,
+  /** On Composition (health record): the last service entered and the items the basic-information sheet holds. */
+  lastServiceOn: `${BASE}/StructureDefinition/last-service-on`,
+  recordedItem: `${BASE}/StructureDefinition/recorded-item`,
   /** HL7's R4 extension that ties a resource to its EpisodeOfCare (follow-up → registration). */
   episodeOfCare: 'http://hl7.org/fhir/StructureDefinition/workflow-episodeOfCare',
 } as const;
@@ -112,6 +120,12 @@ export const LOINC = {
   /** Fasting glucose [Moles/volume] in Serum or Plasma: the store keeps mmol/L. */
   fastingGlucose: '14771-0',
   causeOfDeath: '69453-9',
+  /** Gestational age in weeks (prenatal visits). */
+  gestationalAge: '49051-6',
+  /** Birth weight Measured, grams (live births). */
+  birthWeight: '8339-4',
+  /** Date vaccine due (ImmunizationRecommendation.dateCriterion). */
+  dateVaccineDue: '30980-7',
   ageAtDeath: '39016-1',
 } as const;
 
@@ -131,4 +145,6 @@ export const OBSERVATION_CODES = {
   sex: 'sex',
   maternalDeath: 'maternal-death',
   residence: 'residence-region',
+  prenatalVisit: 'prenatal-visit',
+  liveBirth: 'live-birth',
 } as const;

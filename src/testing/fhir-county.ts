@@ -119,6 +119,31 @@ export function* residentRecords(i: number): Generator<Resource> {
     ...(dead ? { deceasedDateTime: '2024-06-01' } : {}),
   } as Resource;
   const day = (n: number) => isoDay(8400 + ((i * 13 + n * 31) % 700));
+  const created = birth > '2019-05-01' ? birth : '2019-05-01';
+  yield {
+    resourceType: 'Composition',
+    id: `hr${i}`,
+    meta,
+    identifier: { system: SID.recordNumber, value: `HR${i}` },
+    status: 'final',
+    type: coding(CS.documentType, 'health-record'),
+    subject: patientRef(i),
+    date: day(60),
+    author: [{ reference: `PractitionerRole/d${2 + t}` }],
+    title: '居民健康档案',
+    custodian: facility(`T00${t}`),
+    event: [{ period: { start: created, ...(dead ? { end: '2024-06-01' } : {}) } }],
+    extension: [{ url: EXT.lastServiceOn, valueDate: day(1) }],
+    section: [
+      {
+        code: coding(CS.recordSection, 'personal-basic-information'),
+        text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">个人基本信息表</div>' },
+        extension: ['id-number', 'name', 'sex', 'birth-date', 'address', 'phone', 'responsible-doctor']
+          .filter((item) => item !== 'phone' || i % 7 !== 0)
+          .map((item) => ({ url: EXT.recordedItem, valueCode: item })),
+      },
+    ],
+  } as Resource;
   for (let e = 0; e < 3; e++) {
     const inpatient = e === 2 && i % 4 === 0;
     yield {
@@ -206,6 +231,26 @@ export function* residentRecords(i: number): Generator<Resource> {
       performer: [{ actor: facility(`T00${t}`) }],
       protocolApplied: [{ doseNumberPositiveInt: 1 }],
     } as Resource;
+    const due = (days: number) => isoDay((Date.parse(birth) - Date.UTC(2000, 0, 1)) / 86_400_000 + days);
+    yield {
+      resourceType: 'ImmunizationRecommendation',
+      id: `ir${i}`,
+      meta,
+      patient: patientRef(i),
+      date: birth,
+      recommendation: [
+        [2, 30],
+        [3, 180],
+      ].map(([dose, days]) => ({
+        vaccineCode: [coding(CS.vaccine, 'HepB')],
+        forecastStatus: coding(
+          'http://terminology.hl7.org/CodeSystem/immunization-recommendation-status',
+          'due',
+        ),
+        dateCriterion: [{ code: coding(CS.loinc, LOINC.dateVaccineDue), value: due(days!) }],
+        doseNumberPositiveInt: dose,
+      })),
+    } as Resource;
     yield {
       resourceType: 'Observation',
       id: `k${i}`,
@@ -231,6 +276,52 @@ export function* residentRecords(i: number): Generator<Resource> {
         { url: EXT.deliveryDate, valueDate: '2023-09-20' },
         { url: EXT.deliveryFacility, valueReference: facility('H001') },
         { url: EXT.hospitalDelivery, valueBoolean: true },
+      ],
+    } as Resource;
+    const pregnancy = { url: EXT.episodeOfCare, valueReference: { reference: `EpisodeOfCare/g${i}` } };
+    for (const [n, date, week] of [
+      [0, '2023-03-01', 14],
+      [1, '2023-05-10', 24],
+    ] as const) {
+      yield {
+        resourceType: 'Observation',
+        id: `pv${i}-${n}`,
+        meta,
+        status: 'final',
+        code: coding(CS.observation, OC.prenatalVisit),
+        subject: patientRef(i),
+        effectiveDateTime: date,
+        extension: [pregnancy],
+        performer: [facility(`T00${t}`)],
+        component: [
+          { code: coding(CS.loinc, LOINC.gestationalAge), valueQuantity: { value: week, unit: 'wk' } },
+        ],
+      } as Resource;
+    }
+    yield {
+      resourceType: 'Observation',
+      id: `b${i}`,
+      meta,
+      status: 'final',
+      code: coding(CS.observation, OC.liveBirth),
+      subject: patientRef(i),
+      // The child, once registered: here the resident written just before (any earlier Patient will do).
+      ...(i > 0 ? { focus: [patientRef(i - 1)] } : {}),
+      effectiveDateTime: '2023-09-20',
+      extension: [pregnancy],
+      performer: [facility('H001')],
+      component: [
+        {
+          code: coding(CS.observation, OC.sex),
+          valueCodeableConcept: coding(
+            'http://hl7.org/fhir/administrative-gender',
+            i % 4 === 1 ? 'female' : 'male',
+          ),
+        },
+        {
+          code: coding(CS.loinc, LOINC.birthWeight),
+          valueQuantity: { value: 3000 + (i % 7) * 100, unit: 'g', code: 'g' },
+        },
       ],
     } as Resource;
   }

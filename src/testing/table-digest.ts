@@ -15,6 +15,10 @@ const COLUMN_KIND: Record<string, keyof typeof REFERENCES | string> = {
   to_facility_id: 'facility_id',
   reporting_facility_id: 'facility_id',
   doctor_id: 'staff',
+  responsible_doctor_id: 'staff',
+  mother_resident_id: 'resident_id',
+  child_resident_id: 'resident_id',
+  pregnancy_id: 'pregnancies',
   registration_id: 'chronic_disease_registrations',
   encounter_id: 'encounters',
   renews_contract_id: 'family_doctor_contracts',
@@ -24,6 +28,7 @@ export const DIGEST_TABLES = [
   'regions', 'facilities', 'staff', 'residents', 'resident_identifiers', 'encounters', 'encounter_diagnoses',
   'chronic_disease_registrations', 'chronic_disease_follow_ups', 'pregnancies', 'family_doctor_contracts',
   'health_checkups', 'child_health_checks', 'immunizations', 'referrals', 'notifiable_disease_reports', 'deaths',
+  'health_records', 'prenatal_visits', 'live_births', 'immunization_due_doses',
 ]; // prettier-ignore
 
 async function rows(database: Database, text: string): Promise<Record<string, unknown>[]> {

@@ -56,6 +56,33 @@ export const EXPORT_QUERIES = {
      ${facilityCode('t.delivery_facility_id')} as "deliveryFacilityCode", t.hospital_delivery as "hospitalDelivery",
      t.postpartum_visit_on::text as "postpartumVisitOn"`,
   ),
+  health_records: page(
+    'health_records',
+    `t.resident_id as "patientId", ${residentRefOf('t.resident_id')} as patient, t.record_number as "recordNumber",
+     ${facilityCode('t.managing_facility_id')} as "facilityCode", t.responsible_doctor_id as "doctorId",
+     ${sourceOf('staff', 't.responsible_doctor_id')} as "doctorSource", t.created_on::text as "createdOn",
+     t.last_updated_on::text as "lastUpdatedOn", t.last_service_on::text as "lastServiceOn", t.closed_on::text as "closedOn",
+     array_remove(array[case when t.has_id_number then 'id-number' end, case when t.has_name then 'name' end,
+       case when t.has_sex then 'sex' end, case when t.has_birth_date then 'birth-date' end,
+       case when t.has_address then 'address' end, case when t.has_phone then 'phone' end,
+       case when t.has_responsible_doctor then 'responsible-doctor' end], null) as items`,
+  ),
+  // No row id: paged by the primary key (pregnancy, day), the cursor being "pregnancy_id|visited_on".
+  prenatal_visits: `select t.pregnancy_id || '|' || t.visited_on as cursor, t.pregnancy_id as "pregnancyId",
+     ${sourceOf('pregnancies', 't.pregnancy_id')} as pregnancy,
+     (select g.resident_id from pregnancies g where g.county_code = t.county_code and g.id = t.pregnancy_id) as "patientId",
+     (select ${residentRefOf('g.resident_id')} from pregnancies g where g.county_code = t.county_code and g.id = t.pregnancy_id) as patient,
+     t.visited_on::text as "visitedOn", t.gestational_week as "gestationalWeek", ${facilityCode('t.facility_id')} as "facilityCode"
+    from prenatal_visits t where t.county_code = $1
+     and (t.pregnancy_id, t.visited_on) > (split_part($2::text, '|', 1)::bigint, coalesce(nullif(split_part($2::text, '|', 2), ''), '-infinity')::date)
+    order by t.pregnancy_id, t.visited_on limit $3`,
+  live_births: page(
+    'live_births',
+    `${source}, t.pregnancy_id as "pregnancyId", ${sourceOf('pregnancies', 't.pregnancy_id')} as pregnancy,
+     t.mother_resident_id as "motherId", ${residentRefOf('t.mother_resident_id')} as mother,
+     t.child_resident_id as "childId", ${residentRefOf('t.child_resident_id')} as child, t.birth_date::text as "birthDate",
+     t.sex, t.birth_weight as "birthWeight", ${facilityCode('t.facility_id')} as "facilityCode"`,
+  ),
   family_doctor_contracts: page(
     'family_doctor_contracts',
     `${source}, t.resident_id as "patientId", ${residentRefOf('t.resident_id')} as patient, t.team_name as "teamName",
@@ -106,6 +133,12 @@ export const EXPORT_QUERIES = {
     `${source}, t.resident_id as "patientId", ${residentRefOf('t.resident_id')} as patient, t.vaccine_code as "vaccineCode",
      t.dose_number as "doseNumber", t.vaccinated_on::text as "vaccinatedOn", ${facilityCode('t.facility_id')} as "facilityCode"`,
   ),
+  // One ImmunizationRecommendation per resident: paged by resident.
+  immunization_due_doses: `select t.id, t.id as "patientId", ${residentRefOf('t.id')} as patient, t.doses from (
+      select county_code, resident_id as id, json_agg(json_build_object('vaccineCode', vaccine_code,
+        'doseNumber', dose_number, 'dueOn', due_on::text) order by vaccine_code, dose_number) as doses
+      from immunization_due_doses where county_code = $1 and resident_id > $2
+      group by county_code, resident_id order by resident_id limit $3) t order by t.id`,
   referrals: page(
     'referrals',
     `${source}, t.resident_id as "patientId", ${residentRefOf('t.resident_id')} as patient,

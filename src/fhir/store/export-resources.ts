@@ -1,12 +1,15 @@
 import type { Resource } from '@medplum/fhirtypes';
 import { toFhirCarePlan } from '../care-plan.js';
+import { toFhirHealthRecord } from '../composition.js';
 import { toFhirCondition } from '../condition.js';
 import { toFhirEncounter } from '../encounter.js';
 import { toFhirPregnancy, toFhirRegistration } from '../episode-of-care.js';
 import { toFhirImmunization } from '../immunization.js';
+import { toFhirDueDoses } from '../immunization-recommendation.js';
 import { toFhirLocation } from '../location.js';
 import { toFhirDeath } from '../observation-death.js';
 import { toFhirCheckup, toFhirChildCheck, toFhirFollowUp } from '../observation.js';
+import { toFhirLiveBirth, toFhirPrenatalVisit } from '../observation-maternal.js';
 import { toFhirOrganization } from '../organization.js';
 import { toFhirPatient } from '../patient.js';
 import { toFhirPractitioner } from '../practitioner.js';
@@ -30,6 +33,7 @@ export const EXPORTS: { table: ExportTable; resources: [string, (row: Row) => Re
     ],
   },
   { table: 'residents', resources: [['Patient', toFhirPatient]] },
+  { table: 'health_records', resources: [['Composition', toFhirHealthRecord]] },
   { table: 'chronic_disease_registrations', resources: [['EpisodeOfCare', toFhirRegistration]] },
   { table: 'pregnancies', resources: [['EpisodeOfCare', toFhirPregnancy]] },
   { table: 'family_doctor_contracts', resources: [['CarePlan', toFhirCarePlan]] },
@@ -38,13 +42,25 @@ export const EXPORTS: { table: ExportTable; resources: [string, (row: Row) => Re
   { table: 'health_checkups', resources: [['Observation', toFhirCheckup]] },
   { table: 'child_health_checks', resources: [['Observation', toFhirChildCheck]] },
   { table: 'deaths', resources: [['Observation', toFhirDeath]] },
+  { table: 'prenatal_visits', resources: [['Observation', toFhirPrenatalVisit]] },
+  { table: 'live_births', resources: [['Observation', toFhirLiveBirth]] },
   { table: 'immunizations', resources: [['Immunization', toFhirImmunization]] },
+  { table: 'immunization_due_doses', resources: [['ImmunizationRecommendation', toFhirDueDoses]] },
   { table: 'referrals', resources: [['ServiceRequest', toFhirServiceRequest]] },
   { table: 'notifiable_disease_reports', resources: [['Condition', toFhirCondition]] },
 ];
 
 /** The ids and counts of a row come back as text from node-postgres (bigint): numbers for the mappers. */
-const ID_KEYS = ['id', 'patientId', 'doctorId', 'registrationId', 'renewsId'];
+const ID_KEYS = [
+  'id',
+  'patientId',
+  'doctorId',
+  'registrationId',
+  'renewsId',
+  'pregnancyId',
+  'motherId',
+  'childId',
+];
 
 /** A table's rows, page by page (bounded memory), as FHIR resources with their type. */
 export async function* exportTable(
@@ -58,7 +74,9 @@ export async function* exportTable(
   for (;;) {
     const rows = await sql.query<Row>(EXPORT_QUERIES[table], [county, after, pageSize]);
     if (!rows.length) return;
-    after = rows[rows.length - 1].id;
+    // Tables without a row id page by a `cursor` the query builds from their key.
+    const last = rows[rows.length - 1];
+    after = last.cursor ?? last.id;
     yield rows.flatMap((row: Row) => {
       if (table !== 'regions') for (const key of ID_KEYS) if (row[key] != null) row[key] = Number(row[key]);
       return spec.resources.map(([type, toFhir]) => [type, toFhir(row)] as [string, Resource]);

@@ -1,4 +1,11 @@
-import type { FhirRecord, RecordTable, ResidentRef, SourceKey } from '../records.js';
+import {
+  HEALTH_RECORD_ITEMS,
+  type FhirRecord,
+  type HealthRecordRecord,
+  type RecordTable,
+  type ResidentRef,
+  type SourceKey,
+} from '../records.js';
 import type { PgType } from './sql.js';
 
 /** A reference a record holds, with the FHIRPath that a reject names when it does not resolve. */
@@ -21,9 +28,17 @@ export interface TableSpec<R extends FhirRecord> {
   /** The resource type, for counts (`byType`). */
   resource: string;
   refs(record: R): (RecordRef | null)[];
-  columns: [string, PgType, (record: R, lookup: Lookup) => unknown][];
+  /** `row`: which of the record's rows (see `rows`), 0 for a record that is one row. */
+  columns: [string, PgType, (record: R, lookup: Lookup, row: number) => unknown][];
   /** Nullable columns a thinner re-import must not erase. */
   keep?: string[];
+  /**
+   * The unique key (after county_code) of a table without a source key, e.g. health_records by resident;
+   * default (source_system, source_id). Rows with the same key in one batch: the last one is written.
+   */
+  conflict?: string[];
+  /** How many rows a record becomes (default 1): a list of due doses writes one row per dose. */
+  rows?(record: R): number;
 }
 
 type Of<T extends RecordTable> = Extract<FhirRecord, { table: T }>;
@@ -194,6 +209,64 @@ export const TABLE_SPECS: Specs = {
       ['eye_screening', 'bool', (r) => r.eyeScreening],
     ],
   },
+  health_records: {
+    resource: 'Composition',
+    conflict: ['resident_id'],
+    refs: (r) => [
+      resident(r.patient, 'Composition.subject'),
+      facility(r.facilityCode, 'Composition.custodian'),
+      source('staff', r.doctor, 'Composition.author'),
+    ],
+    columns: [
+      ['resident_id', 'bigint', (r, l) => l.resident(r.patient)],
+      ['record_number', 'text', (r) => r.recordNumber],
+      ['managing_facility_id', 'bigint', (r, l) => l.facility(r.facilityCode)],
+      ['responsible_doctor_id', 'bigint', (r, l) => l.source('staff', r.doctor)],
+      ['created_on', 'date', (r) => r.createdOn],
+      ['last_updated_on', 'date', (r) => r.lastUpdatedOn],
+      ['last_service_on', 'date', (r) => r.lastServiceOn],
+      ['closed_on', 'date', (r) => r.closedOn],
+      ...HEALTH_RECORD_ITEMS.map((item): TableSpec<HealthRecordRecord>['columns'][number] => [
+        `has_${item.replace(/-/g, '_')}`,
+        'bool',
+        (r) => r.items.includes(item),
+      ]),
+    ],
+  },
+  prenatal_visits: {
+    resource: 'Observation',
+    conflict: ['pregnancy_id', 'visited_on'],
+    refs: (r) => [
+      source('pregnancies', r.pregnancy, 'Observation.extension'),
+      facility(r.facilityCode, 'Observation.performer'),
+    ],
+    columns: [
+      ['pregnancy_id', 'bigint', (r, l) => l.source('pregnancies', r.pregnancy)],
+      ['visited_on', 'date', (r) => r.visitedOn],
+      ['gestational_week', 'int', (r) => r.gestationalWeek],
+      ['facility_id', 'bigint', (r, l) => l.facility(r.facilityCode)],
+    ],
+  },
+  live_births: {
+    resource: 'Observation',
+    // The mother first: her birth is the date the live birth must not precede.
+    refs: (r) => [
+      resident(r.mother, 'Observation.subject'),
+      resident(r.child, 'Observation.focus[0]'),
+      source('pregnancies', r.pregnancy, 'Observation.extension'),
+      facility(r.facilityCode, 'Observation.performer'),
+    ],
+    columns: [
+      ...sourceColumns(),
+      ['pregnancy_id', 'bigint', (r, l) => l.source('pregnancies', r.pregnancy)],
+      ['mother_resident_id', 'bigint', (r, l) => l.resident(r.mother)],
+      ['child_resident_id', 'bigint', (r, l) => l.resident(r.child)],
+      ['birth_date', 'date', (r) => r.birthDate],
+      ['sex', 'text', (r) => r.sex],
+      ['birth_weight', 'int', (r) => r.birthWeight],
+      ['facility_id', 'bigint', (r, l) => l.facility(r.facilityCode)],
+    ],
+  },
   immunizations: {
     resource: 'Immunization',
     refs: (r) => [
@@ -207,6 +280,18 @@ export const TABLE_SPECS: Specs = {
       ['dose_number', 'int', (r) => r.doseNumber],
       ['vaccinated_on', 'date', (r) => r.vaccinatedOn],
       ['facility_id', 'bigint', (r, l) => l.facility(r.facilityCode)],
+    ],
+  },
+  immunization_due_doses: {
+    resource: 'ImmunizationRecommendation',
+    conflict: ['resident_id', 'vaccine_code', 'dose_number'],
+    rows: (r) => r.doses.length,
+    refs: (r) => [resident(r.patient, 'ImmunizationRecommendation.patient')],
+    columns: [
+      ['resident_id', 'bigint', (r, l) => l.resident(r.patient)],
+      ['vaccine_code', 'text', (r, _, i) => r.doses[i]!.vaccineCode],
+      ['dose_number', 'int', (r, _, i) => r.doses[i]!.doseNumber],
+      ['due_on', 'date', (r, _, i) => r.doses[i]!.dueOn],
     ],
   },
   referrals: {

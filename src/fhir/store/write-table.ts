@@ -39,9 +39,12 @@ export async function writeTable<R extends FhirRecord>(
   items: BatchItem<R>[],
   cache?: ResolveCache,
 ): Promise<TableResult<R>> {
-  const naturalKey = (r: R) => ('source' in r ? sourceKeyText(r.source) : 'code' in r ? r.code : '');
-  // The same record twice in a batch: the later version is the update (ON CONFLICT cannot touch a row twice).
-  const latest = [...new Map(items.map((i) => [naturalKey(i.record), i])).values()];
+  // Records with their own natural key (a source key, a facility code): the same record twice in a batch
+  // keeps the later version (ON CONFLICT cannot touch a row twice). Others are deduplicated by their
+  // conflict columns once their references are resolved (below).
+  const naturalKey = (r: R, i: number) =>
+    'source' in r ? sourceKeyText(r.source) : 'code' in r ? r.code : `#${i}`;
+  const latest = [...new Map(items.map((item, i) => [naturalKey(item.record, i), item])).values()];
   const refs = latest.map((i) => spec.refs(i.record).filter((r): r is RecordRef => r !== null));
   const all = refs.flat();
   const of = <K extends RecordRef['kind']>(kind: K) =>
@@ -108,20 +111,42 @@ export async function writeTable<R extends FhirRecord>(
     facility: (code) => (code ? (facilities.get(code) ?? null) : null),
     source: (t, key) => (key ? (sources.get(t)?.get(sourceKeyText(key)) ?? null) : null),
   };
-  const columns = spec.columns.map(([name, type, read]) => ({
+  const rows = kept.flatMap((item) =>
+    Array.from({ length: spec.rows?.(item.record) ?? 1 }, (_, row) => ({ item, row })),
+  );
+  const values = spec.columns.map(([, , read]) => rows.map((r) => read(r.item.record, lookup, r.row)));
+  const conflict = spec.conflict ?? (table === 'facilities' ? ['code'] : ['source_system', 'source_id']);
+  const unique = spec.conflict ? lastOfEachKey(spec.columns, values, conflict) : null;
+  const columns = spec.columns.map(([name, type], c) => ({
     name,
     type,
-    values: kept.map((i) => read(i.record, lookup)),
+    values: unique ? unique.map((r) => values[c]![r]) : values[c]!,
   }));
-  const conflict = table === 'facilities' ? ['code'] : ['source_system', 'source_id'];
+  if (spec.conflict) {
+    await upsert(sql, table, county, columns, conflict, { keep: spec.keep });
+    return { written: items.length - rejects.length, rejects, ids: [] };
+  }
   const returned = await upsert<{ id: string | number; key: string }>(sql, table, county, columns, conflict, {
     returning:
       table === 'facilities' ? 'id, code as key' : `id, source_system || chr(31) || source_id as key`,
     keep: spec.keep,
   });
-  const byKey = new Map(kept.map((i) => [naturalKey(i.record), i]));
+  const byKey = new Map(kept.map((i, n) => [naturalKey(i.record, n), i]));
   const ids = returned.map((row) => ({ item: byKey.get(row.key)!, id: Number(row.id) }));
   return { written: kept.length + (items.length - latest.length), rejects, ids };
+}
+
+/** Row indexes keeping only the last row of each conflict key (a later record in the batch wins). */
+function lastOfEachKey(
+  columns: readonly [string, ...unknown[]][],
+  values: unknown[][],
+  conflict: string[],
+): number[] {
+  const keyColumns = conflict.map((name) => values[columns.findIndex(([n]) => n === name)]!);
+  const last = new Map<string, number>();
+  const count = values[0]?.length ?? 0;
+  for (let r = 0; r < count; r++) last.set(keyColumns.map((v) => String(v[r])).join('\u001f'), r);
+  return [...last.values()].sort((a, b) => a - b);
 }
 
 function unresolved(
