@@ -7,10 +7,15 @@
 // - refreshing after an import batch of 10 000 records (goal ≤ 0.5 s).
 // --data DIR / --url URL keep the generated county for the next run (generation takes minutes).
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadSyntheticCounty } from '../src/cli/generate.js';
-import { readIndicators, rebuildIndicators, refreshAfterBatch } from '../src/engine/index.js';
+import {
+  readIndicators,
+  rebuildIndicators,
+  recomputeValues,
+  refreshAfterBatch,
+} from '../src/engine/index.js';
 import { query } from '../src/engine/sql/bind.js';
 import { openDatabase, type Database, type Db } from '../src/store/db.js';
 import {
@@ -34,6 +39,9 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/** The 1-minute load average: the machine may be shared, and the figures are wall-clock times. */
+const load = () => Math.round(loadavg()[0]! * 100) / 100;
+
 /** One raw pass over a year's encounters, as a report would run it without rollups. */
 async function rawScan(db: Db, county: string, year: number): Promise<number> {
   const [, took] = await timed(() =>
@@ -52,7 +60,7 @@ async function rawScan(db: Db, county: string, year: number): Promise<number> {
  * A 10 000-record batch as an import of the last weeks would bring it: encounters, follow-ups, check-ups,
  * child checks and contracts of existing residents, dated in the last year.
  */
-async function importBatch(db: Db, county: string, year: number): Promise<number> {
+export async function importBatch(db: Db, county: string, year: number): Promise<number> {
   const pick = async (text: string) =>
     (await query<{ id: number }>(db, text, { county })).map((r) => Number(r.id));
   const people = await pick(
@@ -183,8 +191,22 @@ const bench: Bench = async (args) => {
       { county, year },
     );
     await rawScan(db, county, year); // warm the cache for both sides alike
-    const [, fullYearMs] = await timed(() => rebuildIndicators(db, county, { years: [year] }));
-    const scanMs = median([await rawScan(db, county, year), await rawScan(db, county, year)]);
+    // The full recompute of the issue: every rollup and every indicator of every region for one year,
+    // from the records (what `indicators compute --full --year Y` runs), beside one raw scan.
+    const scans: number[] = [];
+    const fulls: number[] = [];
+    const loads: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      loads.push(load());
+      scans.push(await rawScan(db, county, year));
+      fulls.push((await timed(() => rebuildIndicators(db, county, { years: [year] })))[1]);
+    }
+    const scanMs = median(scans);
+    const fullYearMs = median(fulls);
+    const valuesOnly: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      valuesOnly.push((await timed(() => recomputeValues(db, county, { years: [year] })))[1]);
+    }
 
     const reads: number[] = [];
     let values = 0;
@@ -205,6 +227,7 @@ const bench: Bench = async (args) => {
 
     let batchRecords = 0;
     let insertMs = 0;
+    const loadAtRefresh = load();
     const [refresh, refreshMs] = await timed(() =>
       db.transaction(async (tx) => {
         const started = performance.now();
@@ -228,6 +251,10 @@ const bench: Bench = async (args) => {
       rawEncounterScanOneYearMs: scanMs,
       ratioFullRecomputeToScan: Math.round((fullYearMs / scanMs) * 100) / 100,
       goalRatio: 2,
+      fullRecomputeRunsMs: fulls,
+      rawScanRunsMs: scans,
+      loadAverageAtRecompute: loads,
+      valuesFromRollupsOneYearMs: median(valuesOnly),
       readCountySixYearsMs: median(reads),
       readTownSixYearsMs: median(townReads),
       valuesRead: values,
@@ -235,6 +262,7 @@ const bench: Bench = async (args) => {
       batchRecords,
       batchInsertMs: insertMs,
       incrementalRefreshMs: refresh.took,
+      loadAverageAtRefresh: loadAtRefresh,
       incrementalRefresh: refresh.report,
       batchTransactionMs: refreshMs,
       goalRefreshMs: 500,

@@ -1,169 +1,242 @@
 import type { FacilityFilter, RatioDefinition, Term } from '../domain/indicators/definitions/index.js';
 import { PERSON_YEAR_MEASURES } from '../store/schema/rollups.js';
-import { sourceOf, type MeasureSource } from './measures.js';
+import { sourceOf } from './measures.js';
 import { ancestorsOf, levelOf } from './sql/regions.js';
 
 /*
- * A ratio definition compiled to one SQL statement over the rollups (never the raw records). Parameters:
- * :county_code and :years. It computes numerator and denominator for every subject (county, towns,
- * villages, facilities as the definition's levels say) and period (year; MCH year; quarters), upserts the
- * values that changed and deletes those that no longer have data. The compiled texts are checked in under
- * src/engine/sql/definitions/ so a reviewer reads exactly what runs (sql.test.ts keeps them current).
+ * Every ratio definition compiled into ONE set-based statement over the rollups (never the raw records).
+ * The definitions become two tables of literals — `defs` (one row per indicator) and `terms` (one row per
+ * measure of a numerator or denominator, with its facility filter) — and the statement joins them to the
+ * rollups once: each rollup is read once for all indicators, not once per indicator. Parameters:
+ * :county_code and the jobs as parallel arrays :ids (definition ids) and :years, so a refresh computes
+ * only the (definition, year) pairs that changed. It computes numerator and denominator for every
+ * subject (county, towns, villages, facilities as each definition's levels say) and period (year; MCH
+ * year; quarters), upserts the values that changed and deletes those that no longer have data. The text
+ * is checked in as src/engine/sql/definitions/ratio-values.sql so a reviewer reads exactly what runs
+ * (generated.test.ts keeps it current).
  */
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
-const list = (values: readonly string[]) => values.map(quote).join(', ');
+const textArray = (values: readonly string[] | undefined) =>
+  values ? `${quote(`{${values.join(',')}}`)}::text[]` : 'NULL::text[]';
 const measuresOf = (term: Term): readonly string[] =>
   typeof term.measure === 'string' ? [term.measure] : term.measure;
 
-/** Periods as (year, quarter, basis) ← rollup rows (src_year, src_quarter); quarter 0 rows are stocks. */
-function periodsCte(def: RatioDefinition): string {
-  const years = 'unnest(:years::int[]) AS y(year)';
-  const quarters = 'generate_series(1, 4) AS q(q)';
-  const parts = [
-    `SELECT y.year, 0 AS quarter, 'calendar' AS basis, y.year AS src_year, q.q AS src_quarter FROM ${years}, ${quarters}`,
-    `SELECT y.year, 0, 'calendar', y.year, 0 FROM ${years}`,
+type TermSource = 'region' | 'resolved' | 'facility' | 'population';
+
+function termSource(def: RatioDefinition, term: Term): TermSource {
+  const sources = new Set(measuresOf(term).map(sourceOf));
+  if (sources.size !== 1) throw new Error(`${def.id}: a term's measures must share one source`);
+  const source = [...sources][0]!;
+  if (source === 'population') return 'population';
+  if (source === 'region-resolved') return 'resolved';
+  if (source === 'facility-events' || source === 'facility-stock') return 'facility';
+  return 'region';
+}
+
+/** Person measures with an MCH-year twin (`u3_due` → `u3_due_mch`) read it for the MCH basis. */
+function twinsOf(term: Term, source: TermSource): Map<string, string> {
+  const measures = measuresOf(term);
+  const twins = new Map(measures.map((m) => [m, `${m}_mch`]));
+  const all = [...twins.values()].every((t) => (PERSON_YEAR_MEASURES as readonly string[]).includes(t));
+  const person = measures.every((m) => sourceOf(m) === 'person');
+  return source === 'region' && person && all ? twins : new Map();
+}
+
+function defRow(def: RatioDefinition): string {
+  return `(${[
+    quote(def.id),
+    `${def.version}`,
+    `${def.multiplier}::numeric`,
+    `${def.period === 'mch'}`,
+    `${def.quarterly}`,
+    textArray(def.levels),
+    quote(def.population),
+    `${def.population === 'resident-mid-year'}`,
+    `${def.reportLowest === 'town'}`,
+  ].join(', ')})`;
+}
+
+function filterCells(filter: FacilityFilter = {}): string[] {
+  return [
+    textArray(filter.types),
+    filter.primaryCare === undefined ? 'NULL::boolean' : `${filter.primaryCare}`,
+    filter.ownership ? quote(filter.ownership) : 'NULL::text',
+    filter.minGradeLevel ? `${filter.minGradeLevel}` : 'NULL::int',
+    `${filter.inCounty ?? false}`,
   ];
-  if (def.period === 'mch') {
-    // 妇幼卫生年报: 1 Oct of the previous year – 30 Sep = Q4 of year − 1 and Q1–Q3.
-    parts.push(
-      `SELECT y.year, 0, 'mch', CASE WHEN q.q = 4 THEN y.year - 1 ELSE y.year END, q.q FROM ${years}, ${quarters}`,
-      `SELECT y.year, 0, 'mch', y.year, 0 FROM ${years}`,
-    );
+}
+
+function termRows(def: RatioDefinition): string[] {
+  const rows: string[] = [];
+  for (const [side, term] of [
+    ['n', def.numerator],
+    ['d', def.denominator],
+  ] as const) {
+    const source = termSource(def, term);
+    const twins = twinsOf(term, source);
+    for (const measure of measuresOf(term)) {
+      const twin = twins.get(measure);
+      rows.push(
+        `(${[
+          quote(def.id),
+          quote(side),
+          quote(measure),
+          twin ? quote(twin) : 'NULL::text',
+          quote(source),
+          ...filterCells(term.facilities),
+          term.minAge === undefined ? 'NULL::int' : `${term.minAge}`,
+          term.scale === undefined ? 'NULL::numeric' : `${term.scale}::numeric`,
+        ].join(', ')})`,
+      );
+    }
   }
-  if (def.quarterly) parts.push(`SELECT y.year, q.q, 'calendar', y.year, q.q FROM ${years}, ${quarters}`);
-  return `periods AS (\n  ${parts.join('\n  UNION ALL ')}\n)`;
-}
-
-/** Person measures with an MCH-year twin (`u3_due` → `u3_due_mch`) use it for the MCH basis. */
-function measureMatch(measures: readonly string[], source: MeasureSource): { names: string[]; test: string } {
-  const twins = measures.map((m) => `${m}_mch`);
-  const hasTwins =
-    source === 'person' && twins.every((t) => (PERSON_YEAR_MEASURES as readonly string[]).includes(t));
-  if (!hasTwins) return { names: [...measures], test: '' };
-  return {
-    names: [...measures, ...twins],
-    test: ` AND r.measure = ANY(CASE WHEN p.basis = 'mch' THEN ARRAY[${list(twins)}] ELSE ARRAY[${list(measures)}] END)`,
-  };
-}
-
-function facilityFilter(filter: FacilityFilter = {}): string[] {
-  const tests: string[] = [];
-  if (filter.types) tests.push(`f.type IN (${list(filter.types)})`);
-  if (filter.primaryCare !== undefined) tests.push(`${filter.primaryCare ? '' : 'NOT '}f.primary_care`);
-  if (filter.ownership) tests.push(`f.ownership = ${quote(filter.ownership)}`);
-  if (filter.minGradeLevel) tests.push(`f.grade_level >= ${filter.minGradeLevel}`);
-  if (filter.inCounty) tests.push('r.facility_id <> 0');
-  return tests;
+  return rows;
 }
 
 /** Fraction of each 5-year age group (0, 1–4, 5–9 … 85+) at or above `minAge`, assuming even ages. */
-function ageShare(minAge: number): string {
+function ageShare(minAge: string): string {
   const width = 'CASE x.age_group WHEN 0 THEN 1 WHEN 1 THEN 4 ELSE 5 END';
   return `CASE WHEN x.age_group >= ${minAge} THEN 1 WHEN x.age_group + ${width} <= ${minAge} THEN 0
       ELSE (x.age_group + ${width} - ${minAge})::numeric / ${width} END`;
 }
 
-/** SELECT region_code, facility_id, year, quarter, basis, v, est for one term. */
-function termSql(def: RatioDefinition, term: Term): string {
-  const measures = measuresOf(term);
-  const sources = new Set(measures.map(sourceOf));
-  if (sources.size !== 1) throw new Error(`${def.id}: a term's measures must share one source`);
-  const source = [...sources][0]!;
-  const scale = term.scale === undefined ? '' : ` * ${term.scale}`;
-  const regionLevels = def.levels.some((l) => l !== 'facility');
-  const keys = 'region_code, facility_id, p.year, p.quarter, p.basis';
+const scaled = (sum: string, term = 't') =>
+  `CASE WHEN ${term}.scale IS NULL THEN ${sum} ELSE ${sum} * ${term}.scale END`;
 
-  if (source === 'population') {
-    const column = def.population === 'resident-mid-year' ? 'x.mid_year' : 'x.year_end';
-    const share = term.minAge === undefined ? '' : ` * ${ageShare(term.minAge)}`;
-    const est = def.population === 'resident-mid-year' ? `bool_or(x.mid_year_source = 'year-end')` : 'false';
-    // Summed per region and year first, then given to each period of the year.
-    return `SELECT t.region_code, 0::bigint AS facility_id, p.year, p.quarter, p.basis, t.v, t.est
-  FROM (
-    SELECT x.region_code, x.year, sum(${column}${share})${scale} AS v, ${est} AS est
-    FROM indicator_population x
-    WHERE x.county_code = :county_code AND x.year = ANY(:years::int[])
-    GROUP BY x.region_code, x.year
-  ) AS t
-  JOIN (SELECT DISTINCT year, quarter, basis FROM periods) AS p ON p.year = t.year`;
-  }
-
-  const { names, test } = measureMatch(measures, source);
-  if (source === 'facility-events' || source === 'facility-stock') {
-    const subjects: string[] = [];
-    const home = `coalesce(f.region_code, :county_code || '000000')`;
-    if (regionLevels) {
-      subjects.push(
-        `SELECT a.region_code, 0::bigint AS facility_id FROM ${ancestorsOf(home)} AS a(region_code) WHERE a.region_code IS NOT NULL`,
-      );
-    }
-    if (def.levels.includes('facility')) subjects.push(`SELECT ${home}, f.id WHERE f.id IS NOT NULL`);
-    const where = [
-      `r.county_code = :county_code`,
-      `r.measure IN (${list(names)})`,
-      ...facilityFilter(term.facilities),
-    ];
-    return `SELECT s.region_code, s.facility_id, p.year, p.quarter, p.basis, sum(r.value)${scale} AS v, false AS est
-  FROM indicator_facility_rollup r
-  JOIN periods p ON p.src_year = r.year AND p.src_quarter = r.quarter${test}
-  LEFT JOIN facilities f ON f.county_code = r.county_code AND f.id = r.facility_id
-  CROSS JOIN LATERAL (${subjects.join(' UNION ALL ')}) AS s(region_code, facility_id)
-  WHERE ${where.join(' AND ')}
-  GROUP BY ${keys.replace('region_code, facility_id', 's.region_code, s.facility_id')}`;
-  }
-
-  const expand = source !== 'region-resolved';
-  return `SELECT ${expand ? 'a.region_code' : 'r.region_code'}, 0::bigint AS facility_id, p.year, p.quarter, p.basis,
-    sum(r.value)${scale} AS v, false AS est
-  FROM indicator_region_rollup r
-  JOIN periods p ON p.src_year = r.year AND p.src_quarter = r.quarter${test}
-  ${expand ? `CROSS JOIN LATERAL ${ancestorsOf('r.region_code')} AS a(region_code)` : ''}
-  WHERE r.county_code = :county_code AND r.measure IN (${list(names)}) AND r.year IN (SELECT src_year FROM periods)${expand ? ' AND a.region_code IS NOT NULL' : ''}
-  GROUP BY ${expand ? 'a.region_code' : 'r.region_code'}, 2, p.year, p.quarter, p.basis`;
-}
-
-/** The lowest town's value, named in the county row's provenance (BPHS-3 immunization: 以乡镇为单位). */
-function lowestCte(def: RatioDefinition): string {
-  return `lowest AS (
-  SELECT DISTINCT ON (year, quarter, basis) year, quarter, basis,
-    jsonb_build_object('region', region_code, 'value', (numerator * ${def.multiplier} / denominator)::float8) AS town
-  FROM kept WHERE level = 'town' AND denominator > 0
-  ORDER BY year, quarter, basis, numerator / denominator, region_code
-),`;
-}
-
-/** The statement computing one ratio definition for :county_code and :years. */
-export function compileRatio(def: RatioDefinition): string {
-  const provenance = [`'midYearFromYearEnd', CASE WHEN k.est THEN true END`];
-  if (def.reportLowest) provenance.push(`'lowestTown', CASE WHEN k.level = 'county' THEN l.town END`);
-  return `-- ${def.id} v${def.version}: ${def.rule.replace(/:(?=[a-z])/gi, ': ')}
-WITH ${periodsCte(def)},
-num AS (
-  ${termSql(def, def.numerator)}
+/** The statement computing the ratio definitions `defs` for :county_code and the jobs (:ids × :years). */
+export function compileRatios(defs: readonly RatioDefinition[]): string {
+  const home = `coalesce(f.region_code, :county_code || '000000')`;
+  return `-- Every ratio definition (src/domain/indicators/definitions), one row each in defs and terms.
+WITH defs (id, version, multiplier, mch, quarterly, levels, population, mid_year, lowest) AS (VALUES
+  ${defs.map(defRow).join(',\n  ')}
 ),
-den AS (
-  ${termSql(def, def.denominator)}
+terms (id, side, measure, twin, source, types, primary_care, ownership, min_grade, in_county, min_age, scale) AS (VALUES
+  ${defs.flatMap(termRows).join(',\n  ')}
+),
+jobs AS MATERIALIZED (
+  SELECT d.*, j.year FROM unnest(:ids::text[], :years::int[]) AS j(id, year) JOIN defs d USING (id)
+),
+-- Periods as (year, quarter, basis) ← rollup rows (src_year, src_quarter); quarter 0 rows are stocks and
+-- person-year sums. MCH year (妇幼卫生年报): 1 Oct of year − 1 to 30 Sep = Q4 of year − 1 and Q1–Q3.
+periods AS MATERIALIZED (
+  SELECT j.id, j.year, 0 AS quarter, 'calendar' AS basis, j.year AS src_year, q.q AS src_quarter
+  FROM jobs j, generate_series(0, 4) AS q(q)
+  UNION ALL
+  SELECT j.id, j.year, 0, 'mch', CASE WHEN q.q = 4 THEN j.year - 1 ELSE j.year END, q.q
+  FROM jobs j, generate_series(0, 4) AS q(q) WHERE j.mch
+  UNION ALL
+  SELECT j.id, j.year, q.q, 'calendar', j.year, q.q FROM jobs j, generate_series(1, 4) AS q(q) WHERE j.quarterly
+),
+-- Each term's measure (its MCH twin for the MCH basis) per period, with the rollup rows it reads.
+tp AS MATERIALIZED (
+  SELECT t.*, d.levels, d.mid_year, p.year, p.quarter, p.basis, p.src_year, p.src_quarter,
+    CASE WHEN p.basis = 'mch' AND t.twin IS NOT NULL THEN t.twin ELSE t.measure END AS reads
+  FROM terms t JOIN defs d USING (id) JOIN periods p USING (id)
+),
+-- Region rollups summed into every region they count for (a village's rows for its town and county too);
+-- resolved stocks (childcare places) are already per region.
+rr AS MATERIALIZED (
+  SELECT a.region_code, r.year, r.quarter, r.measure, sum(r.value) AS v
+  FROM indicator_region_rollup r
+  CROSS JOIN LATERAL ${ancestorsOf('r.region_code')} AS a(region_code)
+  WHERE r.county_code = :county_code AND a.region_code IS NOT NULL
+    -- The arrays are index conditions (the key leads with county, measure, year); the pairs are exact.
+    AND r.measure = ANY(ARRAY(SELECT DISTINCT reads FROM tp WHERE source IN ('region', 'resolved')))
+    AND r.year = ANY(ARRAY(SELECT DISTINCT src_year FROM tp))
+    AND (r.measure, r.year) IN (SELECT reads, src_year FROM tp WHERE source IN ('region', 'resolved'))
+    AND (a.region_code = r.region_code
+      OR r.measure NOT IN (SELECT measure FROM terms WHERE source = 'resolved'))
+  GROUP BY 1, 2, 3, 4
+),
+-- Facility rollups with the facility's attributes; facility 0 (care outside the county) has none.
+fr AS MATERIALIZED (
+  SELECT r.year, r.quarter, r.measure, r.value AS v, f.id AS facility_id, f.type, f.primary_care, f.ownership,
+    f.grade_level, r.facility_id <> 0 AS in_county, ${home} AS home
+  FROM indicator_facility_rollup r
+  LEFT JOIN facilities f ON f.county_code = r.county_code AND f.id = r.facility_id
+  WHERE r.county_code = :county_code
+    AND r.measure = ANY(ARRAY(SELECT DISTINCT measure FROM tp WHERE source = 'facility'))
+    AND r.year = ANY(ARRAY(SELECT DISTINCT src_year FROM tp))
+    AND (r.measure, r.year) IN (SELECT measure, src_year FROM tp WHERE source = 'facility')
+),
+-- Resident population by region and year for each (column, minimum age) the jobs' terms read: the
+-- year-end or mid-year column, age groups prorated from min_age; sexes and ages summed.
+pk AS MATERIALIZED (
+  SELECT DISTINCT mid_year, min_age, year FROM tp WHERE source = 'population'
+),
+pop AS MATERIALIZED (
+  SELECT pk.mid_year, pk.min_age, x.region_code, x.year,
+    sum(CASE WHEN pk.min_age IS NULL THEN x.c ELSE x.c * ${ageShare('pk.min_age')} END) AS v,
+    pk.mid_year AND bool_or(x.mid_year_source = 'year-end') AS est
+  FROM pk CROSS JOIN LATERAL (
+    SELECT x.region_code, x.year, x.age_group, x.mid_year_source,
+      CASE WHEN pk.mid_year THEN x.mid_year ELSE x.year_end END AS c
+    FROM indicator_population x
+    WHERE x.county_code = :county_code AND x.year = ANY(ARRAY(SELECT year FROM pk)) AND x.year = pk.year
+  ) AS x
+  GROUP BY pk.mid_year, pk.min_age, x.region_code, x.year
+),
+-- Each term per subject and period: region rollups, facility rollups, population (given to every period
+-- of its year).
+tv AS (
+  SELECT tp.id, tp.side, rr.region_code, 0::bigint AS facility_id, tp.year, tp.quarter, tp.basis,
+    ${scaled('sum(rr.v)', 'tp')} AS v, false AS est
+  FROM tp JOIN rr ON rr.measure = tp.reads AND rr.year = tp.src_year AND rr.quarter = tp.src_quarter
+  WHERE tp.source IN ('region', 'resolved')
+  GROUP BY tp.id, tp.side, tp.scale, rr.region_code, tp.year, tp.quarter, tp.basis
+  UNION ALL
+  SELECT tp.id, tp.side, s.region_code, s.facility_id, tp.year, tp.quarter, tp.basis,
+    ${scaled('sum(fr.v)', 'tp')}, false
+  FROM tp JOIN fr ON fr.measure = tp.measure AND fr.year = tp.src_year AND fr.quarter = tp.src_quarter
+  CROSS JOIN LATERAL (
+    SELECT a.region_code, 0::bigint FROM ${ancestorsOf('fr.home')} AS a(region_code)
+    WHERE a.region_code IS NOT NULL AND tp.levels && '{county,town,village}'::text[]
+    UNION ALL
+    SELECT fr.home, fr.facility_id WHERE fr.facility_id IS NOT NULL AND 'facility' = ANY(tp.levels)
+  ) AS s(region_code, facility_id)
+  WHERE tp.source = 'facility'
+    AND (tp.types IS NULL OR fr.type = ANY(tp.types))
+    AND (tp.primary_care IS NULL OR fr.primary_care = tp.primary_care)
+    AND (tp.ownership IS NULL OR fr.ownership = tp.ownership)
+    AND (tp.min_grade IS NULL OR fr.grade_level >= tp.min_grade)
+    AND (NOT tp.in_county OR fr.in_county)
+  GROUP BY tp.id, tp.side, tp.scale, s.region_code, s.facility_id, tp.year, tp.quarter, tp.basis
+  UNION ALL
+  SELECT t.id, t.side, x.region_code, 0::bigint, t.year, t.quarter, t.basis, ${scaled('x.v')}, x.est
+  FROM (SELECT DISTINCT id, side, scale, mid_year, min_age, year, quarter, basis FROM tp WHERE source = 'population') AS t
+  JOIN pop x ON x.mid_year = t.mid_year AND x.min_age IS NOT DISTINCT FROM t.min_age AND x.year = t.year
 ),
 kept AS (
-  SELECT region_code, facility_id, year, quarter, basis, level, numerator, denominator, est
+  SELECT c.*
   FROM (
-    SELECT region_code, facility_id, year, quarter, basis,
+    SELECT id, region_code, facility_id, year, quarter, basis,
       CASE WHEN facility_id <> 0 THEN 'facility' ELSE ${levelOf('region_code')} END AS level,
-      coalesce(num.v, 0) AS numerator, coalesce(den.v, 0) AS denominator,
-      coalesce(num.est, false) OR coalesce(den.est, false) AS est
-    FROM num FULL JOIN den USING (region_code, facility_id, year, quarter, basis)
+      coalesce(sum(v) FILTER (WHERE side = 'n'), 0) AS numerator,
+      coalesce(sum(v) FILTER (WHERE side = 'd'), 0) AS denominator, bool_or(est) AS est
+    FROM tv GROUP BY id, region_code, facility_id, year, quarter, basis
   ) AS c
-  WHERE level IN (${list(def.levels)}) AND (numerator <> 0 OR denominator <> 0)
+  JOIN defs d USING (id)
+  WHERE c.level = ANY(d.levels) AND (c.numerator <> 0 OR c.denominator <> 0)
 ),
-${def.reportLowest ? `${lowestCte(def)}\n` : ''}upserted AS (
+-- The lowest town's value, named in the county row's provenance (BPHS-3 immunization: 以乡镇为单位).
+lowest AS (
+  SELECT DISTINCT ON (k.id, k.year, k.quarter, k.basis) k.id, k.year, k.quarter, k.basis,
+    jsonb_build_object('region', k.region_code, 'value', (k.numerator * d.multiplier / k.denominator)::float8) AS town
+  FROM kept k JOIN defs d USING (id)
+  WHERE d.lowest AND k.level = 'town' AND k.denominator > 0
+  ORDER BY k.id, k.year, k.quarter, k.basis, k.numerator / k.denominator, k.region_code
+),
+upserted AS (
   INSERT INTO indicator_values AS v (county_code, indicator_id, region_code, facility_id, level, year, quarter,
     period_basis, numerator, denominator, value, definition_version, population_basis, computed_at, provenance)
-  SELECT :county_code, ${quote(def.id)}, k.region_code, k.facility_id, k.level, k.year, k.quarter, k.basis,
+  SELECT :county_code, k.id, k.region_code, k.facility_id, k.level, k.year, k.quarter, k.basis,
     k.numerator, k.denominator,
-    CASE WHEN k.denominator > 0 THEN (k.numerator * ${def.multiplier} / k.denominator)::float8 END,
-    ${def.version}, ${quote(def.population)}, now(), jsonb_strip_nulls(jsonb_build_object(${provenance.join(', ')}))
-  FROM kept k${def.reportLowest ? ' LEFT JOIN lowest l USING (year, quarter, basis)' : ''}
+    CASE WHEN k.denominator > 0 THEN (k.numerator * d.multiplier / k.denominator)::float8 END,
+    d.version, d.population, now(), jsonb_strip_nulls(jsonb_build_object(
+      'midYearFromYearEnd', CASE WHEN k.est THEN true END,
+      'lowestTown', CASE WHEN d.lowest AND k.level = 'county' THEN l.town END))
+  FROM kept k JOIN defs d USING (id) LEFT JOIN lowest l USING (id, year, quarter, basis)
   ON CONFLICT ON CONSTRAINT indicator_values_pk DO UPDATE SET numerator = excluded.numerator,
     denominator = excluded.denominator, value = excluded.value, level = excluded.level,
     definition_version = excluded.definition_version, population_basis = excluded.population_basis,
@@ -174,10 +247,11 @@ ${def.reportLowest ? `${lowestCte(def)}\n` : ''}upserted AS (
 ),
 removed AS (
   DELETE FROM indicator_values v
-  WHERE v.county_code = :county_code AND v.indicator_id = ${quote(def.id)} AND v.year = ANY(:years::int[])
+  WHERE v.county_code = :county_code AND v.indicator_id = ANY(ARRAY(SELECT DISTINCT id FROM jobs))
+    AND v.year = ANY(ARRAY(SELECT DISTINCT year FROM jobs)) AND (v.indicator_id, v.year) IN (SELECT id, year FROM jobs)
     -- NOT IN over non-null keys: a hashed subplan whatever the (poor) row estimate of kept.
-    AND (v.region_code, v.facility_id, v.year, v.quarter, v.period_basis) NOT IN
-      (SELECT region_code, facility_id, year, quarter, basis FROM kept)
+    AND (v.indicator_id, v.region_code, v.facility_id, v.year, v.quarter, v.period_basis) NOT IN
+      (SELECT id, region_code, facility_id, year, quarter, basis FROM kept)
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM upserted)::int AS written, (SELECT count(*) FROM removed)::int AS removed

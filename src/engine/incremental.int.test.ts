@@ -103,6 +103,16 @@ const operations: fc.Arbitrary<Op>[] = [
       db.insert(familyDoctorContracts).values({ ...county, ...src(), residentId: c.r, startOn: c.start, endOn: addDays(c.start, c.months * 30),
         cancelledOn: c.cancelled ? addDays(c.start, 20) : null, renewsContractId: c.renews, priorityGroups: c.group ? ['disabled'] : [] }),
   ),
+  // A contract's change is queued for the years it spans, before and after (migration 0009).
+  op(fc.record({ n: fc.integer({ min: 0, max: 5 }), start: day, months: fc.integer({ min: 1, max: 30 }) }), 'move-contract', (db, c) =>
+    db.execute(sql`UPDATE family_doctor_contracts SET start_on = ${c.start}, end_on = ${addDays(c.start, c.months * 30)}
+      WHERE county_code = ${COUNTY} AND id = (SELECT min(id) + ${c.n} FROM family_doctor_contracts WHERE county_code = ${COUNTY})`),
+  ),
+  op(fc.integer({ min: 0, max: 5 }), 'delete-contract', (db, n) =>
+    db.execute(sql`DELETE FROM family_doctor_contracts WHERE county_code = ${COUNTY} AND id = (SELECT c.id FROM family_doctor_contracts c
+      WHERE c.county_code = ${COUNTY} AND c.source_system = 'prop' AND NOT EXISTS (SELECT 1 FROM family_doctor_contracts r WHERE r.county_code = c.county_code AND r.renews_contract_id = c.id)
+      ORDER BY c.id DESC OFFSET ${n} LIMIT 1)`),
+  ),
   op(fc.record({ r: residentId, v: village, resident: flag }), 'move-resident', (db, m) =>
     db.update(residents).set({ residenceVillageCode: m.v, resident: m.r === 13 ? m.resident : true })
       .where(and(eq(residents.countyCode, COUNTY), eq(residents.id, m.r))),

@@ -6,5 +6,11 @@ export {
   type IndicatorValueView,
   type ReadOptions,
 } from './read.js';
-export { rebuildIndicators, refreshAfterBatch, type RefreshReport, type Touched } from './refresh.js';
+export {
+  rebuildIndicators,
+  recomputeValues,
+  refreshAfterBatch,
+  type RefreshReport,
+  type Touched,
+} from './refresh.js';
 export { INDICATOR_YEARS } from './years.js';

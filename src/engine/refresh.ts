@@ -1,14 +1,13 @@
-import { DEFINITIONS, type IndicatorDefinition } from '../domain/indicators/definitions/index.js';
+import {
+  DEFINITIONS,
+  type IndicatorDefinition,
+  type RatioDefinition,
+} from '../domain/indicators/definitions/index.js';
 import type { Db } from '../store/db.js';
 import type { DIRTY_KINDS } from '../store/schema/rollups.js';
 import { computeAgeTable } from './age-tables.js';
 import { CLEAR_ENCOUNTERS, INSERT_ENCOUNTER_ROWS, SELECT_ENCOUNTERS } from './build/encounters.js';
-import {
-  CLEAR_PERSON_YEARS,
-  DROP_ZERO_PERSON_SUMS,
-  insertPersonYears,
-  SUBTRACT_PERSON_YEARS,
-} from './build/person-years.js';
+import { writePersonYears } from './build/person-years.js';
 import { CLEAR_POPULATION, INSERT_CHILDCARE, INSERT_POPULATION } from './build/population.js';
 import { CLEAR_RESOURCES, INSERT_RESOURCES } from './build/resources.js';
 import {
@@ -18,7 +17,7 @@ import {
   INSERT_NOTIFIABLE,
   INSERT_VITAL,
 } from './build/vital.js';
-import { compileRatio } from './compile.js';
+import { compileRatios } from './compile.js';
 import { NOTIFIABLE_MEASURES, sourceOf } from './measures.js';
 import { query, type ParamValue } from './sql/bind.js';
 import { INDICATOR_YEARS } from './years.js';
@@ -54,7 +53,8 @@ function kindsOf(def: IndicatorDefinition): Set<DirtyKind> {
         kinds.add((NOTIFIABLE_MEASURES as readonly string[]).includes(measure) ? 'notifiable' : 'vital');
       }
       if (source === 'population' || source === 'region-resolved') kinds.add('population');
-      if (source === 'facility-stock') kinds.add('resources').add('facility');
+      // Stocks follow staff, beds and facility rows ('resources'); encounters queue 'facility' alone.
+      if (source === 'facility-stock') kinds.add('resources');
       if (source === 'facility-events') kinds.add('facility');
     }
   }
@@ -79,25 +79,39 @@ function inRange(years: Iterable<number>): number[] {
   return INDICATOR_YEARS.filter((y) => wanted.has(y));
 }
 
+const RATIOS = DEFINITIONS.filter((def): def is RatioDefinition => def.method === 'ratio');
+/** All ratio definitions in one statement (compile.ts); the jobs choose which run for which years. */
+const RATIO_VALUES = compileRatios(RATIOS);
+
 /** Computes the given definitions for the years; returns the value rows written and removed. */
 async function computeValues(
   db: Db,
   countyCode: string,
   jobs: ReadonlyArray<{ def: IndicatorDefinition; years: readonly number[] }>,
 ) {
+  const pairs = jobs
+    .filter((j) => j.def.method === 'ratio')
+    .flatMap((j) => j.years.map((y) => [j.def.id, y] as const));
   let written = 0;
   let removed = 0;
+  if (pairs.length) {
+    // Its CTEs are estimated at a row or two where they hold thousands: left alone, the planner nests
+    // loops over them and sorts to group. Hash joins and hash aggregates are right at every size here.
+    await query(db, `SET LOCAL enable_nestloop = off`);
+    await query(db, `SET LOCAL enable_sort = off`);
+    const [result] = await query<{ written: number; removed: number }>(db, RATIO_VALUES, {
+      county_code: countyCode,
+      ids: pairs.map(([id]) => id),
+      years: pairs.map(([, y]) => y),
+    });
+    await query(db, `SET LOCAL enable_nestloop = DEFAULT`);
+    await query(db, `SET LOCAL enable_sort = DEFAULT`);
+    written += result!.written;
+    removed += result!.removed;
+  }
   for (const { def, years } of jobs) {
-    if (!years.length) continue;
-    const result =
-      def.method === 'ratio'
-        ? (
-            await query<{ written: number; removed: number }>(db, compileRatio(def), {
-              county_code: countyCode,
-              years,
-            })
-          )[0]!
-        : await computeAgeTable(db, def, countyCode, years);
+    if (def.method === 'ratio' || !years.length) continue;
+    const result = await computeAgeTable(db, def, countyCode, years);
     written += result.written;
     removed += result.removed;
   }
@@ -184,11 +198,7 @@ export async function refreshAfterBatch(
     await tune(tx, '16MB');
     const work = await claimWork(tx, countyCode, touched);
     if (work.ids.length) {
-      await run(tx, [SUBTRACT_PERSON_YEARS, insertPersonYears('pairs'), DROP_ZERO_PERSON_SUMS], {
-        county_code: countyCode,
-        ids: work.ids,
-        yrs: work.yrs,
-      });
+      await query(tx, writePersonYears('pairs'), { county_code: countyCode, ids: work.ids, yrs: work.yrs });
     }
     const rebuilt: RefreshReport['rebuilt'] = {};
     for (const [kind, statements] of Object.entries(SMALL_ROLLUPS) as [
@@ -229,7 +239,7 @@ export async function rebuildIndicators(
   return db.transaction(async (tx) => {
     await tune(tx, '256MB');
     const params = { county_code: countyCode, years };
-    await run(tx, [...CLEAR_PERSON_YEARS, insertPersonYears('all')], params);
+    await query(tx, writePersonYears('all'), params);
     for (const statements of Object.values(SMALL_ROLLUPS)) await run(tx, statements, params);
     for (const year of years) {
       const rows = await query(tx, SELECT_ENCOUNTERS, { county_code: countyCode, year });
@@ -247,6 +257,35 @@ export async function rebuildIndicators(
     return {
       personYears: 0,
       rebuilt: { vital: years, notifiable: years, population: years, resources: years },
+      definitions: DEFINITIONS.length,
+      written,
+      removed,
+      milliseconds: Math.round(performance.now() - started),
+    };
+  });
+}
+
+/**
+ * Recomputes every indicator value of the county for the years from the rollups as they stand (a
+ * definition changed but reads no new measure); writes only the values that changed.
+ */
+export async function recomputeValues(
+  db: Db,
+  countyCode: string,
+  options: { years?: readonly number[] } = {},
+): Promise<RefreshReport> {
+  const started = performance.now();
+  const years = inRange(options.years ?? INDICATOR_YEARS);
+  return db.transaction(async (tx) => {
+    await tune(tx, '64MB');
+    const { written, removed } = await computeValues(
+      tx,
+      countyCode,
+      DEFINITIONS.map((def) => ({ def, years })),
+    );
+    return {
+      personYears: 0,
+      rebuilt: {},
       definitions: DEFINITIONS.length,
       written,
       removed,

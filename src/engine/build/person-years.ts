@@ -82,16 +82,17 @@ reg AS (
   FROM chronic_disease_registrations g
   WHERE g.county_code = :county_code AND ${only(scope, 'g.resident_id')}
 ),
+-- Follow-ups per registration and year, with the values of the most recent one: one sort, no per-group
+-- sorts (DISTINCT ON keeps the latest row; the window counts the whole partition).
 fu AS (
-  SELECT f.registration_id, extract(year FROM f.followed_up_on)::int AS year, count(*) AS n,
-    count(*) FILTER (WHERE f.face_to_face) AS face_to_face,
-    (array_agg(f.followed_up_on ORDER BY f.followed_up_on DESC, f.id DESC))[1] AS last_on,
-    (array_agg(f.systolic ORDER BY f.followed_up_on DESC, f.id DESC))[1] AS systolic,
-    (array_agg(f.diastolic ORDER BY f.followed_up_on DESC, f.id DESC))[1] AS diastolic,
-    (array_agg(f.fasting_glucose ORDER BY f.followed_up_on DESC, f.id DESC))[1] AS glucose
+  SELECT DISTINCT ON (f.registration_id, extract(year FROM f.followed_up_on))
+    f.registration_id, extract(year FROM f.followed_up_on)::int AS year, count(*) OVER w AS n,
+    count(*) FILTER (WHERE f.face_to_face) OVER w AS face_to_face, f.followed_up_on AS last_on,
+    f.systolic, f.diastolic, f.fasting_glucose AS glucose
   FROM chronic_disease_follow_ups f ${scope === 'pairs' ? 'JOIN reg ON reg.id = f.registration_id' : ''}, b
   WHERE f.county_code = :county_code AND f.followed_up_on BETWEEN b.lo AND b.hi
-  GROUP BY 1, 2
+  WINDOW w AS (PARTITION BY f.registration_id, extract(year FROM f.followed_up_on))
+  ORDER BY f.registration_id, extract(year FROM f.followed_up_on), f.followed_up_on DESC, f.id DESC
 ),
 -- Under management = in the register on 31 Dec. Standardized (规范管理): ≥ 4 face-to-face follow-ups and a
 -- check-up in the year; controlled: the most recent follow-up below target (BP < 140/90, < 150/90 from 65).
@@ -114,6 +115,7 @@ dis AS (
   LEFT JOIN chk ON chk.resident_id = p.resident_id AND chk.year = p.year
   GROUP BY 1, 2
 ),
+-- Contracts overlapping the years; a contract is renewed when another names it (renews_contract_id).
 con AS (
   SELECT p.resident_id, p.year,
     bool_or(c.start_on <= p.ye AND c.end_on >= p.ye AND (c.cancelled_on IS NULL OR c.cancelled_on > p.ye)) AS valid,
@@ -125,6 +127,8 @@ con AS (
         WHERE n.county_code = :county_code AND n.renews_contract_id = c.id)) AS renewed
   FROM p JOIN family_doctor_contracts c ON c.county_code = :county_code AND c.resident_id = p.resident_id
     AND c.start_on <= p.ye AND c.end_on >= p.ys
+  WHERE c.end_on >= (SELECT make_date(min(year), 1, 1) FROM t)
+    AND c.start_on <= (SELECT make_date(max(year), 12, 31) FROM t)
   GROUP BY 1, 2
 ),
 -- Pregnant or postpartum (42 days) in the year.
@@ -136,14 +140,16 @@ preg AS (
 ),
 -- A BPHS service entered in the year ("动态使用" of the record).
 svc AS (
-  SELECT resident_id, year FROM chk
-  UNION SELECT resident_id, year FROM cc
-  UNION SELECT reg.resident_id, fu.year FROM fu JOIN reg ON reg.id = fu.registration_id
-  UNION SELECT i.resident_id, extract(year FROM i.vaccinated_on)::int FROM immunizations i, b
-    WHERE i.county_code = :county_code AND i.vaccinated_on BETWEEN b.lo AND b.hi AND ${only(scope, 'i.resident_id')}
-  UNION SELECT g.resident_id, extract(year FROM v.visited_on)::int
-    FROM prenatal_visits v JOIN pregnancies g ON g.county_code = v.county_code AND g.id = v.pregnancy_id, b
-    WHERE v.county_code = :county_code AND v.visited_on BETWEEN b.lo AND b.hi AND ${only(scope, 'g.resident_id')}
+  SELECT resident_id, year FROM (
+    SELECT resident_id, year FROM chk
+    UNION ALL SELECT resident_id, year FROM cc
+    UNION ALL SELECT reg.resident_id, fu.year FROM fu JOIN reg ON reg.id = fu.registration_id
+    UNION ALL SELECT i.resident_id, extract(year FROM i.vaccinated_on)::int FROM immunizations i, b
+      WHERE i.county_code = :county_code AND i.vaccinated_on BETWEEN b.lo AND b.hi AND ${only(scope, 'i.resident_id')}
+    UNION ALL SELECT g.resident_id, extract(year FROM v.visited_on)::int
+      FROM prenatal_visits v JOIN pregnancies g ON g.county_code = v.county_code AND g.id = v.pregnancy_id, b
+      WHERE v.county_code = :county_code AND v.visited_on BETWEEN b.lo AND b.hi AND ${only(scope, 'g.resident_id')}
+  ) AS x GROUP BY resident_id, year
 ),
 -- Doses due (应种): the immunization system's list when the county has one, else the national schedule.
 due AS (
@@ -220,53 +226,106 @@ statuses AS MATERIALIZED (
 }
 
 const columns = PERSON_YEAR_MEASURES.join(', ');
+const list = (prefix: string) => PERSON_YEAR_MEASURES.map((m) => `${prefix}${m}`).join(', ');
+const PERSON_MEASURES = `'{${PERSON_YEAR_MEASURES.join(',')}}'::text[]`;
+
+/** The stored person-years of the scope (read before this statement writes any). */
+function stored(scope: PersonScope): string {
+  const which =
+    scope === 'all'
+      ? 'y.year = ANY(:years::int[])'
+      : '(y.resident_id, y.year) IN (SELECT resident_id, year FROM t)';
+  return `SELECT y.* FROM indicator_person_years y WHERE y.county_code = :county_code AND ${which}`;
+}
+
+/** Rows of (region_code, year, measure, value) from per-village sums `x`, zeros left out. */
+function unpivot(source: string): string {
+  const pairs = PERSON_YEAR_MEASURES.map((m) => `('${m}', x.${m})`).join(', ');
+  return `SELECT x.region_code, x.year, m.measure, m.value
+  FROM (${source}) AS x CROSS JOIN LATERAL (VALUES ${pairs}) AS m(measure, value)
+  WHERE m.value <> 0`;
+}
 
 /**
- * Adds the per-village sums of `source` rows (× sign) to indicator_region_rollup: summed by village
- * first, then turned into (measure, value) rows — a few thousand, whatever the number of people.
+ * Computes the person-years of the scope and writes only those that changed: new or changed rows
+ * upserted, rows with nothing left to count deleted (an unchanged county writes nothing). Then the sums
+ * by village (indicator_region_rollup, quarter 0):
+ * - `all` (a rebuild of :years): set from the new rows, whatever was stored — stale sums removed;
+ * - `pairs` (a refresh of :ids × :yrs): moved by the difference of new and old rows (a person who moved
+ *   leaves the old village's sums); a sum that falls to zero is removed.
  */
-function addToRollup(source: string, sign: '' | '-'): string {
-  const sums = PERSON_YEAR_MEASURES.map((m) => `${sign}sum(${m}) AS ${m}`).join(', ');
-  const pairs = PERSON_YEAR_MEASURES.map((m) => `('${m}', x.${m})`).join(', ');
-  return `INSERT INTO indicator_region_rollup AS r (county_code, region_code, year, quarter, measure, value)
-SELECT :county_code, x.region_code, x.year, 0, m.measure, m.value
-FROM (SELECT region_code, year, ${sums} FROM ${source} GROUP BY region_code, year) AS x
-CROSS JOIN LATERAL (VALUES ${pairs}) AS m(measure, value)
-WHERE m.value <> 0
-ON CONFLICT (county_code, measure, year, quarter, region_code) DO UPDATE SET value = r.value + excluded.value`;
-}
-
-/** Rebuild: forget the years' person-years and their sums (run before `insertPersonYears('all')`). */
-export const CLEAR_PERSON_YEARS = [
-  `DELETE FROM indicator_person_years WHERE county_code = :county_code AND year = ANY(:years::int[])`,
-  `DELETE FROM indicator_region_rollup WHERE county_code = :county_code AND year = ANY(:years::int[])
-  AND quarter = 0 AND measure = ANY('{${PERSON_YEAR_MEASURES.join(',')}}'::text[])`,
-];
-
-/** Incremental: remove the old rows of the person-years :ids × :yrs and subtract them from the sums. */
-export const SUBTRACT_PERSON_YEARS = `WITH t AS (
-  ${targets('pairs')}
+export function writePersonYears(scope: PersonScope): string {
+  const newer = `(n.region_code, ${list('n.')}) IS DISTINCT FROM (o.region_code, ${list('o.')})`;
+  const sumsOf = (rows: string, sign: '' | '-') =>
+    `SELECT region_code, year, ${PERSON_YEAR_MEASURES.map((m) => `${sign}${m} AS ${m}`).join(', ')} FROM ${rows}`;
+  const sums =
+    scope === 'all'
+      ? `sums AS (
+  ${unpivot(`SELECT region_code, year, ${PERSON_YEAR_MEASURES.map((m) => `sum(${m}) AS ${m}`).join(', ')}
+    FROM new GROUP BY region_code, year`)}
 ),
-old AS (
-  DELETE FROM indicator_person_years y USING t
-  WHERE y.county_code = :county_code AND y.resident_id = t.resident_id AND y.year = t.year
-  RETURNING y.*
+stale AS (
+  DELETE FROM indicator_region_rollup r
+  WHERE r.county_code = :county_code AND r.year = ANY(:years::int[]) AND r.quarter = 0
+    AND r.measure = ANY(${PERSON_MEASURES})
+    AND (r.region_code, r.year, r.measure) NOT IN (SELECT region_code, year, measure FROM sums)
+  RETURNING 1
 )
-${addToRollup('old', '-')}`;
-
-/** Computes the person-years of the scope, stores those with anything to count, adds them to the sums. */
-export function insertPersonYears(scope: PersonScope): string {
+INSERT INTO indicator_region_rollup AS r (county_code, region_code, year, quarter, measure, value)
+SELECT :county_code, region_code, year, 0, measure, value FROM sums
+ON CONFLICT (county_code, measure, year, quarter, region_code) DO UPDATE SET value = excluded.value
+  WHERE r.value <> excluded.value`
+      : `sums AS (
+  ${unpivot(`SELECT region_code, year, ${PERSON_YEAR_MEASURES.map((m) => `sum(${m}) AS ${m}`).join(', ')} FROM (
+    ${sumsOf('changed WHERE present', '')}
+    UNION ALL
+    ${sumsOf('gone', '-')}
+  ) AS d GROUP BY region_code, year`)}
+),
+-- What each moved sum becomes: a sum that falls to zero is removed (a rebuild would not have it).
+moved AS MATERIALIZED (
+  SELECT s.*, coalesce(r.value, 0) + s.value = 0 AS zero
+  FROM sums s LEFT JOIN indicator_region_rollup r ON r.county_code = :county_code AND r.measure = s.measure
+    AND r.year = s.year AND r.quarter = 0 AND r.region_code = s.region_code
+),
+zeroed AS (
+  DELETE FROM indicator_region_rollup r USING moved m
+  WHERE m.zero AND r.county_code = :county_code AND r.measure = m.measure AND r.year = m.year AND r.quarter = 0
+    AND r.region_code = m.region_code
+  RETURNING 1
+)
+INSERT INTO indicator_region_rollup AS r (county_code, region_code, year, quarter, measure, value)
+SELECT :county_code, region_code, year, 0, measure, value FROM moved WHERE NOT zero
+ON CONFLICT (county_code, measure, year, quarter, region_code) DO UPDATE SET value = r.value + excluded.value`;
   return `WITH ${statusRows(scope)},
 new AS (
-  INSERT INTO indicator_person_years (county_code, year, resident_id, region_code, ${columns})
-  SELECT :county_code, year, resident_id, region_code, ${columns} FROM statuses
-  WHERE ${PERSON_YEAR_MEASURES.join(' + ')} > 0
-  RETURNING *
-)
-${addToRollup('new', '')}`;
+  SELECT * FROM statuses WHERE ${PERSON_YEAR_MEASURES.join(' + ')} > 0
+),
+old AS MATERIALIZED (
+  ${stored(scope)}
+),
+-- New or changed person-years (present) and stored ones with nothing left to count (not present).
+changed AS MATERIALIZED (
+  SELECT coalesce(n.resident_id, o.resident_id) AS resident_id, coalesce(n.year, o.year) AS year,
+    n.resident_id IS NOT NULL AS present, n.region_code, ${list('n.')}
+  FROM new n FULL JOIN old o ON o.resident_id = n.resident_id AND o.year = n.year
+  WHERE ${newer}
+),
+-- The stored rows replaced or removed, for the difference of sums.
+gone AS (
+  SELECT o.* FROM old o JOIN changed c USING (resident_id, year)
+),
+written AS (
+  INSERT INTO indicator_person_years AS y (county_code, year, resident_id, region_code, ${columns})
+  SELECT :county_code, year, resident_id, region_code, ${columns} FROM changed WHERE present
+  ON CONFLICT ON CONSTRAINT indicator_person_years_pk DO UPDATE SET region_code = excluded.region_code,
+    ${PERSON_YEAR_MEASURES.map((m) => `${m} = excluded.${m}`).join(', ')}
+  RETURNING 1
+),
+dropped AS (
+  DELETE FROM indicator_person_years y USING changed c
+  WHERE NOT c.present AND y.county_code = :county_code AND y.resident_id = c.resident_id AND y.year = c.year
+  RETURNING 1
+),
+${sums}`;
 }
-
-/** Sums that fell to zero after subtractions (a rebuild would not have them). */
-export const DROP_ZERO_PERSON_SUMS = `DELETE FROM indicator_region_rollup
-WHERE county_code = :county_code AND quarter = 0 AND value = 0
-  AND measure = ANY('{${PERSON_YEAR_MEASURES.join(',')}}'::text[])`;

@@ -1,21 +1,6 @@
 WITH t AS (
   SELECT DISTINCT x.resident_id, x.year FROM unnest(:ids::bigint[], :yrs::int[]) AS x(resident_id, year)
 ),
-old AS (
-  DELETE FROM indicator_person_years y USING t
-  WHERE y.county_code = :county_code AND y.resident_id = t.resident_id AND y.year = t.year
-  RETURNING y.*
-)
-INSERT INTO indicator_region_rollup AS r (county_code, region_code, year, quarter, measure, value)
-SELECT :county_code, x.region_code, x.year, 0, m.measure, m.value
-FROM (SELECT region_code, year, -sum(record) AS record, -sum(record_used) AS record_used, -sum(record_standard) AS record_standard, -sum(elderly_managed) AS elderly_managed, -sum(child_0_6) AS child_0_6, -sum(child_checked) AS child_checked, -sum(child_eye) AS child_eye, -sum(u3_due) AS u3_due, -sum(u3_managed) AS u3_managed, -sum(u3_due_mch) AS u3_due_mch, -sum(u3_managed_mch) AS u3_managed_mch, -sum(htn_registered) AS htn_registered, -sum(htn_standard) AS htn_standard, -sum(htn_controlled) AS htn_controlled, -sum(dm_registered) AS dm_registered, -sum(dm_standard) AS dm_standard, -sum(dm_controlled) AS dm_controlled, -sum(smd_registered) AS smd_registered, -sum(smd_managed) AS smd_managed, -sum(smd_standard) AS smd_standard, -sum(contract_valid) AS contract_valid, -sum(priority_member) AS priority_member, -sum(priority_contracted) AS priority_contracted, -sum(contracts_expiring) AS contracts_expiring, -sum(contracts_renewed) AS contracts_renewed, -sum(imm_due) AS imm_due, -sum(imm_given) AS imm_given FROM old GROUP BY region_code, year) AS x
-CROSS JOIN LATERAL (VALUES ('record', x.record), ('record_used', x.record_used), ('record_standard', x.record_standard), ('elderly_managed', x.elderly_managed), ('child_0_6', x.child_0_6), ('child_checked', x.child_checked), ('child_eye', x.child_eye), ('u3_due', x.u3_due), ('u3_managed', x.u3_managed), ('u3_due_mch', x.u3_due_mch), ('u3_managed_mch', x.u3_managed_mch), ('htn_registered', x.htn_registered), ('htn_standard', x.htn_standard), ('htn_controlled', x.htn_controlled), ('dm_registered', x.dm_registered), ('dm_standard', x.dm_standard), ('dm_controlled', x.dm_controlled), ('smd_registered', x.smd_registered), ('smd_managed', x.smd_managed), ('smd_standard', x.smd_standard), ('contract_valid', x.contract_valid), ('priority_member', x.priority_member), ('priority_contracted', x.priority_contracted), ('contracts_expiring', x.contracts_expiring), ('contracts_renewed', x.contracts_renewed), ('imm_due', x.imm_due), ('imm_given', x.imm_given)) AS m(measure, value)
-WHERE m.value <> 0
-ON CONFLICT (county_code, measure, year, quarter, region_code) DO UPDATE SET value = r.value + excluded.value;
-
-WITH t AS (
-  SELECT DISTINCT x.resident_id, x.year FROM unnest(:ids::bigint[], :yrs::int[]) AS x(resident_id, year)
-),
 b AS (SELECT make_date(min(year) - 1, 10, 1) AS lo, make_date(max(year), 12, 31) AS hi FROM t),
 -- Residents (常住) alive on 31 Dec and born by then; a duplicate merged into another row is left out.
 p AS (
@@ -56,16 +41,17 @@ reg AS (
   FROM chronic_disease_registrations g
   WHERE g.county_code = :county_code AND g.resident_id IN (SELECT resident_id FROM t)
 ),
+-- Follow-ups per registration and year, with the values of the most recent one: one sort, no per-group
+-- sorts (DISTINCT ON keeps the latest row; the window counts the whole partition).
 fu AS (
-  SELECT f.registration_id, extract(year FROM f.followed_up_on)::int AS year, count(*) AS n,
-    count(*) FILTER (WHERE f.face_to_face) AS face_to_face,
-    (array_agg(f.followed_up_on ORDER BY f.followed_up_on DESC, f.id DESC))[1] AS last_on,
-    (array_agg(f.systolic ORDER BY f.followed_up_on DESC, f.id DESC))[1] AS systolic,
-    (array_agg(f.diastolic ORDER BY f.followed_up_on DESC, f.id DESC))[1] AS diastolic,
-    (array_agg(f.fasting_glucose ORDER BY f.followed_up_on DESC, f.id DESC))[1] AS glucose
+  SELECT DISTINCT ON (f.registration_id, extract(year FROM f.followed_up_on))
+    f.registration_id, extract(year FROM f.followed_up_on)::int AS year, count(*) OVER w AS n,
+    count(*) FILTER (WHERE f.face_to_face) OVER w AS face_to_face, f.followed_up_on AS last_on,
+    f.systolic, f.diastolic, f.fasting_glucose AS glucose
   FROM chronic_disease_follow_ups f JOIN reg ON reg.id = f.registration_id, b
   WHERE f.county_code = :county_code AND f.followed_up_on BETWEEN b.lo AND b.hi
-  GROUP BY 1, 2
+  WINDOW w AS (PARTITION BY f.registration_id, extract(year FROM f.followed_up_on))
+  ORDER BY f.registration_id, extract(year FROM f.followed_up_on), f.followed_up_on DESC, f.id DESC
 ),
 -- Under management = in the register on 31 Dec. Standardized (规范管理): ≥ 4 face-to-face follow-ups and a
 -- check-up in the year; controlled: the most recent follow-up below target (BP < 140/90, < 150/90 from 65).
@@ -88,6 +74,7 @@ dis AS (
   LEFT JOIN chk ON chk.resident_id = p.resident_id AND chk.year = p.year
   GROUP BY 1, 2
 ),
+-- Contracts overlapping the years; a contract is renewed when another names it (renews_contract_id).
 con AS (
   SELECT p.resident_id, p.year,
     bool_or(c.start_on <= p.ye AND c.end_on >= p.ye AND (c.cancelled_on IS NULL OR c.cancelled_on > p.ye)) AS valid,
@@ -99,6 +86,8 @@ con AS (
         WHERE n.county_code = :county_code AND n.renews_contract_id = c.id)) AS renewed
   FROM p JOIN family_doctor_contracts c ON c.county_code = :county_code AND c.resident_id = p.resident_id
     AND c.start_on <= p.ye AND c.end_on >= p.ys
+  WHERE c.end_on >= (SELECT make_date(min(year), 1, 1) FROM t)
+    AND c.start_on <= (SELECT make_date(max(year), 12, 31) FROM t)
   GROUP BY 1, 2
 ),
 -- Pregnant or postpartum (42 days) in the year.
@@ -110,14 +99,16 @@ preg AS (
 ),
 -- A BPHS service entered in the year ("动态使用" of the record).
 svc AS (
-  SELECT resident_id, year FROM chk
-  UNION SELECT resident_id, year FROM cc
-  UNION SELECT reg.resident_id, fu.year FROM fu JOIN reg ON reg.id = fu.registration_id
-  UNION SELECT i.resident_id, extract(year FROM i.vaccinated_on)::int FROM immunizations i, b
-    WHERE i.county_code = :county_code AND i.vaccinated_on BETWEEN b.lo AND b.hi AND i.resident_id IN (SELECT resident_id FROM t)
-  UNION SELECT g.resident_id, extract(year FROM v.visited_on)::int
-    FROM prenatal_visits v JOIN pregnancies g ON g.county_code = v.county_code AND g.id = v.pregnancy_id, b
-    WHERE v.county_code = :county_code AND v.visited_on BETWEEN b.lo AND b.hi AND g.resident_id IN (SELECT resident_id FROM t)
+  SELECT resident_id, year FROM (
+    SELECT resident_id, year FROM chk
+    UNION ALL SELECT resident_id, year FROM cc
+    UNION ALL SELECT reg.resident_id, fu.year FROM fu JOIN reg ON reg.id = fu.registration_id
+    UNION ALL SELECT i.resident_id, extract(year FROM i.vaccinated_on)::int FROM immunizations i, b
+      WHERE i.county_code = :county_code AND i.vaccinated_on BETWEEN b.lo AND b.hi AND i.resident_id IN (SELECT resident_id FROM t)
+    UNION ALL SELECT g.resident_id, extract(year FROM v.visited_on)::int
+      FROM prenatal_visits v JOIN pregnancies g ON g.county_code = v.county_code AND g.id = v.pregnancy_id, b
+      WHERE v.county_code = :county_code AND v.visited_on BETWEEN b.lo AND b.hi AND g.resident_id IN (SELECT resident_id FROM t)
+  ) AS x GROUP BY resident_id, year
 ),
 -- Doses due (应种): the immunization system's list when the county has one, else the national schedule.
 due AS (
@@ -194,18 +185,55 @@ statuses AS MATERIALIZED (
   FROM s
 ),
 new AS (
-  INSERT INTO indicator_person_years (county_code, year, resident_id, region_code, record, record_used, record_standard, elderly_managed, child_0_6, child_checked, child_eye, u3_due, u3_managed, u3_due_mch, u3_managed_mch, htn_registered, htn_standard, htn_controlled, dm_registered, dm_standard, dm_controlled, smd_registered, smd_managed, smd_standard, contract_valid, priority_member, priority_contracted, contracts_expiring, contracts_renewed, imm_due, imm_given)
-  SELECT :county_code, year, resident_id, region_code, record, record_used, record_standard, elderly_managed, child_0_6, child_checked, child_eye, u3_due, u3_managed, u3_due_mch, u3_managed_mch, htn_registered, htn_standard, htn_controlled, dm_registered, dm_standard, dm_controlled, smd_registered, smd_managed, smd_standard, contract_valid, priority_member, priority_contracted, contracts_expiring, contracts_renewed, imm_due, imm_given FROM statuses
-  WHERE record + record_used + record_standard + elderly_managed + child_0_6 + child_checked + child_eye + u3_due + u3_managed + u3_due_mch + u3_managed_mch + htn_registered + htn_standard + htn_controlled + dm_registered + dm_standard + dm_controlled + smd_registered + smd_managed + smd_standard + contract_valid + priority_member + priority_contracted + contracts_expiring + contracts_renewed + imm_due + imm_given > 0
-  RETURNING *
+  SELECT * FROM statuses WHERE record + record_used + record_standard + elderly_managed + child_0_6 + child_checked + child_eye + u3_due + u3_managed + u3_due_mch + u3_managed_mch + htn_registered + htn_standard + htn_controlled + dm_registered + dm_standard + dm_controlled + smd_registered + smd_managed + smd_standard + contract_valid + priority_member + priority_contracted + contracts_expiring + contracts_renewed + imm_due + imm_given > 0
+),
+old AS MATERIALIZED (
+  SELECT y.* FROM indicator_person_years y WHERE y.county_code = :county_code AND (y.resident_id, y.year) IN (SELECT resident_id, year FROM t)
+),
+-- New or changed person-years (present) and stored ones with nothing left to count (not present).
+changed AS MATERIALIZED (
+  SELECT coalesce(n.resident_id, o.resident_id) AS resident_id, coalesce(n.year, o.year) AS year,
+    n.resident_id IS NOT NULL AS present, n.region_code, n.record, n.record_used, n.record_standard, n.elderly_managed, n.child_0_6, n.child_checked, n.child_eye, n.u3_due, n.u3_managed, n.u3_due_mch, n.u3_managed_mch, n.htn_registered, n.htn_standard, n.htn_controlled, n.dm_registered, n.dm_standard, n.dm_controlled, n.smd_registered, n.smd_managed, n.smd_standard, n.contract_valid, n.priority_member, n.priority_contracted, n.contracts_expiring, n.contracts_renewed, n.imm_due, n.imm_given
+  FROM new n FULL JOIN old o ON o.resident_id = n.resident_id AND o.year = n.year
+  WHERE (n.region_code, n.record, n.record_used, n.record_standard, n.elderly_managed, n.child_0_6, n.child_checked, n.child_eye, n.u3_due, n.u3_managed, n.u3_due_mch, n.u3_managed_mch, n.htn_registered, n.htn_standard, n.htn_controlled, n.dm_registered, n.dm_standard, n.dm_controlled, n.smd_registered, n.smd_managed, n.smd_standard, n.contract_valid, n.priority_member, n.priority_contracted, n.contracts_expiring, n.contracts_renewed, n.imm_due, n.imm_given) IS DISTINCT FROM (o.region_code, o.record, o.record_used, o.record_standard, o.elderly_managed, o.child_0_6, o.child_checked, o.child_eye, o.u3_due, o.u3_managed, o.u3_due_mch, o.u3_managed_mch, o.htn_registered, o.htn_standard, o.htn_controlled, o.dm_registered, o.dm_standard, o.dm_controlled, o.smd_registered, o.smd_managed, o.smd_standard, o.contract_valid, o.priority_member, o.priority_contracted, o.contracts_expiring, o.contracts_renewed, o.imm_due, o.imm_given)
+),
+-- The stored rows replaced or removed, for the difference of sums.
+gone AS (
+  SELECT o.* FROM old o JOIN changed c USING (resident_id, year)
+),
+written AS (
+  INSERT INTO indicator_person_years AS y (county_code, year, resident_id, region_code, record, record_used, record_standard, elderly_managed, child_0_6, child_checked, child_eye, u3_due, u3_managed, u3_due_mch, u3_managed_mch, htn_registered, htn_standard, htn_controlled, dm_registered, dm_standard, dm_controlled, smd_registered, smd_managed, smd_standard, contract_valid, priority_member, priority_contracted, contracts_expiring, contracts_renewed, imm_due, imm_given)
+  SELECT :county_code, year, resident_id, region_code, record, record_used, record_standard, elderly_managed, child_0_6, child_checked, child_eye, u3_due, u3_managed, u3_due_mch, u3_managed_mch, htn_registered, htn_standard, htn_controlled, dm_registered, dm_standard, dm_controlled, smd_registered, smd_managed, smd_standard, contract_valid, priority_member, priority_contracted, contracts_expiring, contracts_renewed, imm_due, imm_given FROM changed WHERE present
+  ON CONFLICT ON CONSTRAINT indicator_person_years_pk DO UPDATE SET region_code = excluded.region_code,
+    record = excluded.record, record_used = excluded.record_used, record_standard = excluded.record_standard, elderly_managed = excluded.elderly_managed, child_0_6 = excluded.child_0_6, child_checked = excluded.child_checked, child_eye = excluded.child_eye, u3_due = excluded.u3_due, u3_managed = excluded.u3_managed, u3_due_mch = excluded.u3_due_mch, u3_managed_mch = excluded.u3_managed_mch, htn_registered = excluded.htn_registered, htn_standard = excluded.htn_standard, htn_controlled = excluded.htn_controlled, dm_registered = excluded.dm_registered, dm_standard = excluded.dm_standard, dm_controlled = excluded.dm_controlled, smd_registered = excluded.smd_registered, smd_managed = excluded.smd_managed, smd_standard = excluded.smd_standard, contract_valid = excluded.contract_valid, priority_member = excluded.priority_member, priority_contracted = excluded.priority_contracted, contracts_expiring = excluded.contracts_expiring, contracts_renewed = excluded.contracts_renewed, imm_due = excluded.imm_due, imm_given = excluded.imm_given
+  RETURNING 1
+),
+dropped AS (
+  DELETE FROM indicator_person_years y USING changed c
+  WHERE NOT c.present AND y.county_code = :county_code AND y.resident_id = c.resident_id AND y.year = c.year
+  RETURNING 1
+),
+sums AS (
+  SELECT x.region_code, x.year, m.measure, m.value
+  FROM (SELECT region_code, year, sum(record) AS record, sum(record_used) AS record_used, sum(record_standard) AS record_standard, sum(elderly_managed) AS elderly_managed, sum(child_0_6) AS child_0_6, sum(child_checked) AS child_checked, sum(child_eye) AS child_eye, sum(u3_due) AS u3_due, sum(u3_managed) AS u3_managed, sum(u3_due_mch) AS u3_due_mch, sum(u3_managed_mch) AS u3_managed_mch, sum(htn_registered) AS htn_registered, sum(htn_standard) AS htn_standard, sum(htn_controlled) AS htn_controlled, sum(dm_registered) AS dm_registered, sum(dm_standard) AS dm_standard, sum(dm_controlled) AS dm_controlled, sum(smd_registered) AS smd_registered, sum(smd_managed) AS smd_managed, sum(smd_standard) AS smd_standard, sum(contract_valid) AS contract_valid, sum(priority_member) AS priority_member, sum(priority_contracted) AS priority_contracted, sum(contracts_expiring) AS contracts_expiring, sum(contracts_renewed) AS contracts_renewed, sum(imm_due) AS imm_due, sum(imm_given) AS imm_given FROM (
+    SELECT region_code, year, record AS record, record_used AS record_used, record_standard AS record_standard, elderly_managed AS elderly_managed, child_0_6 AS child_0_6, child_checked AS child_checked, child_eye AS child_eye, u3_due AS u3_due, u3_managed AS u3_managed, u3_due_mch AS u3_due_mch, u3_managed_mch AS u3_managed_mch, htn_registered AS htn_registered, htn_standard AS htn_standard, htn_controlled AS htn_controlled, dm_registered AS dm_registered, dm_standard AS dm_standard, dm_controlled AS dm_controlled, smd_registered AS smd_registered, smd_managed AS smd_managed, smd_standard AS smd_standard, contract_valid AS contract_valid, priority_member AS priority_member, priority_contracted AS priority_contracted, contracts_expiring AS contracts_expiring, contracts_renewed AS contracts_renewed, imm_due AS imm_due, imm_given AS imm_given FROM changed WHERE present
+    UNION ALL
+    SELECT region_code, year, -record AS record, -record_used AS record_used, -record_standard AS record_standard, -elderly_managed AS elderly_managed, -child_0_6 AS child_0_6, -child_checked AS child_checked, -child_eye AS child_eye, -u3_due AS u3_due, -u3_managed AS u3_managed, -u3_due_mch AS u3_due_mch, -u3_managed_mch AS u3_managed_mch, -htn_registered AS htn_registered, -htn_standard AS htn_standard, -htn_controlled AS htn_controlled, -dm_registered AS dm_registered, -dm_standard AS dm_standard, -dm_controlled AS dm_controlled, -smd_registered AS smd_registered, -smd_managed AS smd_managed, -smd_standard AS smd_standard, -contract_valid AS contract_valid, -priority_member AS priority_member, -priority_contracted AS priority_contracted, -contracts_expiring AS contracts_expiring, -contracts_renewed AS contracts_renewed, -imm_due AS imm_due, -imm_given AS imm_given FROM gone
+  ) AS d GROUP BY region_code, year) AS x CROSS JOIN LATERAL (VALUES ('record', x.record), ('record_used', x.record_used), ('record_standard', x.record_standard), ('elderly_managed', x.elderly_managed), ('child_0_6', x.child_0_6), ('child_checked', x.child_checked), ('child_eye', x.child_eye), ('u3_due', x.u3_due), ('u3_managed', x.u3_managed), ('u3_due_mch', x.u3_due_mch), ('u3_managed_mch', x.u3_managed_mch), ('htn_registered', x.htn_registered), ('htn_standard', x.htn_standard), ('htn_controlled', x.htn_controlled), ('dm_registered', x.dm_registered), ('dm_standard', x.dm_standard), ('dm_controlled', x.dm_controlled), ('smd_registered', x.smd_registered), ('smd_managed', x.smd_managed), ('smd_standard', x.smd_standard), ('contract_valid', x.contract_valid), ('priority_member', x.priority_member), ('priority_contracted', x.priority_contracted), ('contracts_expiring', x.contracts_expiring), ('contracts_renewed', x.contracts_renewed), ('imm_due', x.imm_due), ('imm_given', x.imm_given)) AS m(measure, value)
+  WHERE m.value <> 0
+),
+-- What each moved sum becomes: a sum that falls to zero is removed (a rebuild would not have it).
+moved AS MATERIALIZED (
+  SELECT s.*, coalesce(r.value, 0) + s.value = 0 AS zero
+  FROM sums s LEFT JOIN indicator_region_rollup r ON r.county_code = :county_code AND r.measure = s.measure
+    AND r.year = s.year AND r.quarter = 0 AND r.region_code = s.region_code
+),
+zeroed AS (
+  DELETE FROM indicator_region_rollup r USING moved m
+  WHERE m.zero AND r.county_code = :county_code AND r.measure = m.measure AND r.year = m.year AND r.quarter = 0
+    AND r.region_code = m.region_code
+  RETURNING 1
 )
 INSERT INTO indicator_region_rollup AS r (county_code, region_code, year, quarter, measure, value)
-SELECT :county_code, x.region_code, x.year, 0, m.measure, m.value
-FROM (SELECT region_code, year, sum(record) AS record, sum(record_used) AS record_used, sum(record_standard) AS record_standard, sum(elderly_managed) AS elderly_managed, sum(child_0_6) AS child_0_6, sum(child_checked) AS child_checked, sum(child_eye) AS child_eye, sum(u3_due) AS u3_due, sum(u3_managed) AS u3_managed, sum(u3_due_mch) AS u3_due_mch, sum(u3_managed_mch) AS u3_managed_mch, sum(htn_registered) AS htn_registered, sum(htn_standard) AS htn_standard, sum(htn_controlled) AS htn_controlled, sum(dm_registered) AS dm_registered, sum(dm_standard) AS dm_standard, sum(dm_controlled) AS dm_controlled, sum(smd_registered) AS smd_registered, sum(smd_managed) AS smd_managed, sum(smd_standard) AS smd_standard, sum(contract_valid) AS contract_valid, sum(priority_member) AS priority_member, sum(priority_contracted) AS priority_contracted, sum(contracts_expiring) AS contracts_expiring, sum(contracts_renewed) AS contracts_renewed, sum(imm_due) AS imm_due, sum(imm_given) AS imm_given FROM new GROUP BY region_code, year) AS x
-CROSS JOIN LATERAL (VALUES ('record', x.record), ('record_used', x.record_used), ('record_standard', x.record_standard), ('elderly_managed', x.elderly_managed), ('child_0_6', x.child_0_6), ('child_checked', x.child_checked), ('child_eye', x.child_eye), ('u3_due', x.u3_due), ('u3_managed', x.u3_managed), ('u3_due_mch', x.u3_due_mch), ('u3_managed_mch', x.u3_managed_mch), ('htn_registered', x.htn_registered), ('htn_standard', x.htn_standard), ('htn_controlled', x.htn_controlled), ('dm_registered', x.dm_registered), ('dm_standard', x.dm_standard), ('dm_controlled', x.dm_controlled), ('smd_registered', x.smd_registered), ('smd_managed', x.smd_managed), ('smd_standard', x.smd_standard), ('contract_valid', x.contract_valid), ('priority_member', x.priority_member), ('priority_contracted', x.priority_contracted), ('contracts_expiring', x.contracts_expiring), ('contracts_renewed', x.contracts_renewed), ('imm_due', x.imm_due), ('imm_given', x.imm_given)) AS m(measure, value)
-WHERE m.value <> 0
+SELECT :county_code, region_code, year, 0, measure, value FROM moved WHERE NOT zero
 ON CONFLICT (county_code, measure, year, quarter, region_code) DO UPDATE SET value = r.value + excluded.value;
-
-DELETE FROM indicator_region_rollup
-WHERE county_code = :county_code AND quarter = 0 AND value = 0
-  AND measure = ANY('{record,record_used,record_standard,elderly_managed,child_0_6,child_checked,child_eye,u3_due,u3_managed,u3_due_mch,u3_managed_mch,htn_registered,htn_standard,htn_controlled,dm_registered,dm_standard,dm_controlled,smd_registered,smd_managed,smd_standard,contract_valid,priority_member,priority_contracted,contracts_expiring,contracts_renewed,imm_due,imm_given}'::text[]);
