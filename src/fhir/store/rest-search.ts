@@ -193,9 +193,9 @@ export function patientIdOf(text: string): number | null {
 }
 
 const patientWhere: Where = (part, value, p) => {
-  if (!part.resident) return false;
+  if (!part.ofResident) return false;
   const id = patientIdOf(value.text);
-  return id === null ? false : `${part.resident} = ${p.add(id)}::bigint`;
+  return id === null ? false : part.ofResident(`${p.add(id)}::bigint`);
 };
 
 // ---------------------------------------------------------------- declarations
@@ -263,8 +263,9 @@ const patientIdentifier: Where = (_part, value, p) => {
     return t.code
       ? `t.resident_id_number = ${p.add(t.code.trim().toUpperCase())}`
       : 't.resident_id_number is not null';
+  // `t.id in (…)` rather than a correlated exists: the identifier index finds the few residents directly.
   const held = (system: string | null) =>
-    `exists (select 1 from resident_identifiers i where i.county_code = t.county_code and i.resident_id = t.id` +
+    `t.id in (select i.resident_id from resident_identifiers i where i.county_code = $1` +
     (system !== null ? ` and i.system = ${p.add(system)}` : '') +
     (t.code !== undefined ? ` and i.value = ${p.add(t.code)}` : '') +
     ')';

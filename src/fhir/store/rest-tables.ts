@@ -24,6 +24,11 @@ export interface RestPart {
   select: string;
   /** SQL for the resident a row belongs to (scope, `patient`, `_include`); null: not personal data. */
   resident: string | null;
+  /**
+   * SQL for "the row belongs to resident $x" that can use an index (follow-ups reach their resident through
+   * the registration: filtering on the correlated `resident` expression would scan every follow-up).
+   */
+  ofResident: ((param: string) => string) | null;
   /** The row's main date column (the `date` search parameter), as a SQL date. */
   date: string | null;
   /** Rows of the table that are not resources (merged duplicates of the master patient index). */
@@ -66,6 +71,13 @@ const part = (
   resident: options.resident === undefined ? 't.resident_id' : options.resident,
   date: options.date ?? null,
   hidden: table === 'residents' ? 't.merged_into_id is not null' : null,
+  ofResident:
+    options.resident === null
+      ? null
+      : table === 'chronic_disease_follow_ups'
+        ? (x) =>
+            `t.registration_id in (select g.id from chronic_disease_registrations g where g.county_code = $1 and g.resident_id = ${x})`
+        : (x) => `${options.resident ?? 't.resident_id'} = ${x}`,
   toFhir: toFhirOf(table, type),
 });
 

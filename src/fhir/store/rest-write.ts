@@ -166,6 +166,7 @@ export async function writeResources(
   // 3. References → the identifiers the mapping resolves.
   const byFullUrl = new Map(entries.flatMap((e) => (e.fullUrl ? [[e.fullUrl, e] as const] : [])));
   const lookups = new Map<string, Promise<Target | null>>();
+  const conditions = new Map<string, ReturnType<typeof searchStore>>();
   const lookup = (type: string, id: string) => {
     const k = `${type}/${id}`;
     if (!lookups.has(k)) lookups.set(k, targetOf(sql, ctx, type, id));
@@ -195,13 +196,19 @@ export async function writeResources(
           issues.push({ code: 'fhir.unknown-reference', field, message: `${type} is not served here` });
           continue;
         }
-        const page = await searchStore(sql, ctx.county, {
-          type,
-          params: ctx.parseQuery(type, query),
-          count: 2,
-          within: ctx.within,
-          strict: true,
-        });
+        // The same condition recurs in every entry of a Bundle (each visit names its facility): searched once.
+        if (!conditions.has(text))
+          conditions.set(
+            text,
+            searchStore(sql, ctx.county, {
+              type,
+              params: ctx.parseQuery(type, query),
+              count: 2,
+              within: ctx.within,
+              strict: true,
+            }),
+          );
+        const page = await conditions.get(text)!;
         if (page.resources.length !== 1) {
           issues.push({
             code: page.resources.length ? 'fhir.conditional-ambiguous' : 'fhir.unknown-reference',
