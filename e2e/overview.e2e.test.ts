@@ -128,6 +128,30 @@ describe('overview', () => {
     await watched.close();
   });
 
+  it('opens on the town of a user whose data scope is that town, and offers no other town', async () => {
+    const watched = await openPage(browser, baseUrl);
+    await signInContext(watched, USERS.doctor);
+    const view = new OverviewPage(watched.page);
+    await watched.page.goto('/');
+    await view.waitForReady();
+    // The family doctor's scope is 西亭镇 (320612101): the county is the tree's root, the town its one leaf.
+    expect(await view.regionTitle().innerText()).toBe('西亭镇');
+    await view.townNote().waitFor();
+    await watched.page.getByTestId('region-select').click();
+    expect(await watched.page.locator('.ant-select-tree-node-content-wrapper').allInnerTexts()).toEqual([
+      '通州区',
+      '西亭镇',
+    ]);
+    await watched.page.keyboard.press('Escape');
+    const doctorApi = await apiAs(baseUrl, USERS.doctor);
+    const { values } = await doctorApi<{ values: ApiIndicatorValue[] }>(
+      `/api/indicators?region=320612101000&year=${year}&indicator=beds-per-1000`,
+    );
+    expect(await view.figureValue('beds-per-1000')).toBe(shown(values[0]!.value!, values[0]!.unit));
+    expect(watched.problems).toEqual([]);
+    await watched.close();
+  });
+
   it('fits a phone screen', async () => {
     const watched = await signedInPage(PHONE, true);
     const view = new OverviewPage(watched.page);

@@ -73,6 +73,19 @@ describe('region choices', () => {
     expect(defaultRegion(regionChoices([], plans, null), plans)?.name).toBe('江阴市');
     expect(defaultRegion([], plans)).toBeUndefined();
   });
+
+  it('opens on the town of a user whose scope is one town of the county', () => {
+    const partly: RegionCounty = {
+      ...tongzhou,
+      covered: false,
+      towns: [{ code: '320612101000', name: '西亭镇', covered: true, villages: [] }],
+    };
+    expect(defaultRegion(regionChoices([partly], plans, '320612101'), plans)).toMatchObject({
+      code: '320612101000',
+      level: 'town',
+      covered: true,
+    });
+  });
 });
 
 const value = (indicatorId: string, year: number, v: number | null): IndicatorValue =>

@@ -46,6 +46,8 @@ export interface RegionChoice {
   countyName: string;
   /** Whether the records store has the county's regions (and so computed values). */
   onRecord: boolean;
+  /** The whole region is in the user's data scope (false: a county of which only some towns are). */
+  covered: boolean;
   towns: RegionChoice[];
 }
 
@@ -65,6 +67,7 @@ export function regionChoices(
     countyCode: c.countyCode,
     countyName: c.name,
     onRecord: true,
+    covered: c.covered,
     towns: c.towns.map((t) => ({
       code: t.code,
       name: t.name,
@@ -72,6 +75,7 @@ export function regionChoices(
       countyCode: c.countyCode,
       countyName: c.name,
       onRecord: true,
+      covered: t.covered,
       towns: [],
     })),
   }));
@@ -89,6 +93,7 @@ export function regionChoices(
         countyCode: code,
         countyName: p.region.name,
         onRecord: false,
+        covered: true,
         towns: [],
       },
     ];
@@ -107,13 +112,17 @@ export function findRegion(choices: readonly RegionChoice[], code: string | null
   return undefined;
 }
 
-/** The region the overview opens on: the first county on record that has a plan, else the first one. */
+/**
+ * The region the overview opens on: the first county on record that has a plan, else the first one; for a user
+ * whose scope is a town of it (a family doctor, a township health centre), that town.
+ */
 export function defaultRegion(
   choices: readonly RegionChoice[],
   plans: readonly PlanListEntry[],
 ): RegionChoice | undefined {
   const planned = new Set(plans.map((p) => p.region.code));
-  return choices.find((c) => c.onRecord && planned.has(c.countyCode)) ?? choices[0];
+  const county = choices.find((c) => c.onRecord && planned.has(c.countyCode)) ?? choices[0];
+  return county && !county.covered && county.towns[0] ? county.towns[0] : county;
 }
 
 export interface KeyFigure {
