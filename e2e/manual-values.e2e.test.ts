@@ -1,3 +1,7 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ManualValuesPage } from './pages/manual-values-page.js';
@@ -146,5 +150,37 @@ describe('data entry and approval', () => {
     expect(template.suggestedFilename()).toMatch(/\.xlsx$/);
     expect(auditor.watched.problems).toEqual([]);
     await auditor.watched.close();
+  });
+
+  it('imports a filled Excel template through the page as drafts, the earlier values read back unchanged', async () => {
+    const share = '国家卫生乡镇数量占比';
+    const planner = await manualPage(USERS.planner);
+    const template = await planner.view.downloadTemplate();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile((await template.path())!)) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('手工填报')!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const rowOf = (name: string) => {
+      let found = 0;
+      sheet.eachRow((row, n) => {
+        if (row.getCell(3).text === name) found = n;
+      });
+      return sheet.getRow(found);
+    };
+    // The template carries what the earlier tests entered: the approved and the returned value.
+    expect(rowOf('居民健康素养水平').getCell(header.indexOf('2024')).value).toBe(28.6);
+    expect(rowOf('15岁以上人群吸烟率').getCell(header.indexOf('2024')).value).toBe(19.8);
+    rowOf(share).getCell(header.indexOf('2023')).value = 85;
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'weijian-manual-')), 'filled.xlsx');
+    await writeFile(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+
+    expect(await planner.view.importTemplate(file)).toBe('导入完成：新增 1，修改 0，未变 2，拒收 0');
+    await planner.view.status(share, 2023).filter({ hasText: '草稿' }).waitFor();
+    expect(await valuesOf(share)).toEqual([
+      expect.objectContaining({ year: 2023, value: 85, status: 'draft', createdBy: 'user:e2e-planner' }),
+    ]);
+    await planner.watched.screenshot('manual-values-imported-1366');
+    expect(planner.watched.problems).toEqual([]);
+    await planner.watched.close();
   });
 });

@@ -29,8 +29,17 @@ export class ManualValuesPage {
   async fillNew(name: string, year: number, value: string, source: string): Promise<void> {
     await this.indicatorRows().filter({ hasText: name }).getByTestId('manual-add').click();
     await this.dialog().waitFor();
-    await this.page.getByTestId('manual-year').click();
-    await this.page.locator('.ant-select-item-option', { hasText: `${year} 年` }).click();
+    // The form opens on the latest free year; the choice is checked, as a click during the dropdown's opening
+    // animation can miss.
+    const select = this.page.getByTestId('manual-year');
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await select.click();
+      await this.page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${year} 年` })
+        .click();
+      if (await select.getByText(`${year} 年`).isVisible()) break;
+    }
+    await select.getByText(`${year} 年`).waitFor();
     await this.page.getByTestId('manual-value').fill(value);
     await this.page.getByTestId('manual-source').fill(source);
   }
@@ -64,6 +73,14 @@ export class ManualValuesPage {
     const texts: string[][] = [];
     for (const row of await rows.all()) texts.push(await row.locator('td').allInnerTexts());
     return texts;
+  }
+
+  /** Uploads a filled template; answers the notice the page shows. */
+  async importTemplate(file: string): Promise<string> {
+    await this.page.locator('input[type=file][accept=".xlsx"]').setInputFiles(file);
+    const notice = this.page.locator('.ant-message-notice', { hasText: '导入完成' });
+    await notice.waitFor();
+    return notice.innerText();
   }
 
   async downloadTemplate(): Promise<Download> {

@@ -35,12 +35,16 @@ export class PlanTablePage {
 
   async choosePlan(label: string): Promise<void> {
     await this.page.getByTestId('plan-select').click();
-    await this.page.locator('.ant-select-item-option', { hasText: label }).click();
+    await this.page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label })
+      .click();
   }
 
   async filterNature(label: string): Promise<void> {
     await this.page.getByTestId('nature-filter').click();
-    await this.page.locator('.ant-select-item-option', { hasText: label }).click();
+    await this.page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label })
+      .click();
     await this.page.keyboard.press('Escape');
   }
 
@@ -55,7 +59,9 @@ export class PlanTablePage {
   /** Chooses the assessment year and waits for its assessment: the last actual column is then that year's. */
   async chooseYear(year: number): Promise<void> {
     await this.page.getByTestId('year-select').click();
-    await this.page.locator('.ant-select-item-option', { hasText: `${year} 年` }).click();
+    await this.page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${year} 年` })
+      .click();
     await this.table()
       .locator('thead tr')
       .last()
@@ -73,7 +79,9 @@ export class PlanTablePage {
 
   async filterStatus(label: string): Promise<void> {
     await this.page.getByTestId('status-filter').click();
-    await this.page.locator('.ant-select-item-option', { hasText: label }).click();
+    await this.page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label })
+      .click();
     await this.page.keyboard.press('Escape');
   }
 

@@ -10,7 +10,9 @@ export class ReportsPage {
 
   async choosePlan(label: string): Promise<void> {
     await this.page.getByTestId('plan-select').click();
-    await this.page.locator('.ant-select-item-option', { hasText: label }).click();
+    await this.page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label })
+      .click();
   }
 
   async chooseKind(label: string): Promise<void> {
@@ -19,7 +21,9 @@ export class ReportsPage {
 
   async chooseYear(year: number): Promise<void> {
     await this.page.getByTestId('report-year').click();
-    await this.page.locator('.ant-select-item-option', { hasText: `${year} 年` }).click();
+    await this.page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${year} 年` })
+      .click();
   }
 
   yearShown() {

@@ -22,7 +22,9 @@ export class TasksPage {
     await this.row(heading).getByTestId('item-edit').click();
     await this.page.getByTestId('item-department').fill(fields.department);
     await this.page.getByTestId('item-status-select').click();
-    await this.page.locator('.ant-select-item-option', { hasText: fields.status }).click();
+    await this.page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: fields.status })
+      .click();
     await this.page.getByTestId('item-note').fill(fields.note);
     await this.page.getByTestId('item-save').click();
   }

@@ -125,7 +125,8 @@ export async function importManualValues(
       continue;
     }
     const subject = { regionCode: regionKey(plan), rowKey: key, indicatorId: row.indicatorId };
-    const source = sourceCol >= 0 ? text(cells.getCell(sourceCol).value) : null;
+    // An empty source cell gives no source: it neither stores '' nor counts as a change of a value entered elsewhere.
+    const source = (sourceCol >= 0 && text(cells.getCell(sourceCol).value)) || null;
     for (const { col, year } of yearCols) {
       const raw = cells.getCell(col).value;
       if (raw === null || raw === undefined || text(raw) === '') continue;

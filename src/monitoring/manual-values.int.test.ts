@@ -160,6 +160,7 @@ describe.each(backends)('manual values on $name', (backend) => {
 
     // Approve one, then import again: the approved cell needs an admin, the others are unchanged.
     const salt = values.find((v) => v.rowKey === 'daily-salt-intake')!;
+    expect(salt.source).toBeNull();
     await transitionManualValue(db, planner, salt.id, 'submit');
     await transitionManualValue(db, approver, salt.id, 'approve');
     line('daily-salt-intake').getCell(col(2022)).value = 8.9;
