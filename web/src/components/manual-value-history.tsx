@@ -3,9 +3,8 @@ import { manualValueHistory } from '../api/monitoring';
 import type { ManualValueEvent, ManualValueStatus } from '../api/monitoring-types';
 import { useLoad } from '../api/use-load';
 import { formatValue } from '../format/numbers';
+import { formatTime } from '../format/time';
 import { useI18n } from '../i18n/context';
-
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 
 /** The audit trail of one value: who did what, when, from which figure and status to which, and why. */
 export function ManualValueHistory({
@@ -17,7 +16,7 @@ export function ManualValueHistory({
   title: string;
   onClose: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { data: events, loading } = useLoad(id, manualValueHistory);
   const status = (s: ManualValueStatus | null) => (s ? t(`manual.status.${s}`) : '—');
   return (
@@ -31,7 +30,12 @@ export function ManualValueHistory({
           scroll={{ x: 700 }}
           dataSource={events}
           columns={[
-            { title: t('manual.history.at'), key: 'at', width: 160, render: (_, e) => when(e.at) },
+            {
+              title: t('manual.history.at'),
+              key: 'at',
+              width: 160,
+              render: (_, e) => formatTime(e.at, lang),
+            },
             { title: t('manual.history.actor'), dataIndex: 'actor', width: 130 },
             {
               title: t('manual.history.action'),

@@ -8,6 +8,7 @@ import { useLoad } from '../api/use-load';
 import { useShowError } from '../api/use-show-error';
 import { useAuth } from '../auth/auth-context';
 import { formatValue } from '../format/numbers';
+import { formatTime } from '../format/time';
 import { useI18n } from '../i18n/context';
 import { ManualImport } from './manual-import';
 import { ManualReturnDialog } from './manual-return-dialog';
@@ -31,14 +32,12 @@ interface Entry extends ManualValue {
   row: ManualRow;
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
-
 /**
  * View 5: the rows the records cannot determine, their hand-entered values and the approval workflow
  * (src/monitoring/workflow.ts): planners and admins enter and submit; admins approve or return with a reason.
  */
 export function ManualValuesView({ plan }: { plan: Plan }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const showError = useShowError();
   const { session, can } = useAuth();
@@ -295,7 +294,7 @@ export function ManualValuesView({ plan }: { plan: Plan }) {
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {e.updatedBy}
                   <br />
-                  {when(e.updatedAt)}
+                  {formatTime(e.updatedAt, lang)}
                 </Typography.Text>
               ),
             },
