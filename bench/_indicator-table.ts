@@ -1,5 +1,6 @@
-// The plausibility table of the indicators bench: each computed indicator's county value for 2020 beside
-// the 2020 baselines printed in the five seed plans (samples/plans), for a person to judge.
+// The plausibility table of the indicators bench: each computed indicator's county value for 2020 (and a
+// later year, as the first MCH year of a county whose records start in January is short of its Oct–Dec
+// quarter) beside the 2020 baselines printed in the five seed plans (samples/plans), for a person to judge.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,16 +33,18 @@ function baselines(): Map<string, string[]> {
   return byIndicator;
 }
 
-export async function plausibilityTable(db: Db, county: string, year: number) {
-  const values = new Map(
-    (await readIndicators(db, { region: county, years: [year] })).map((v) => [v.indicatorId, v]),
-  );
+export async function plausibilityTable(db: Db, county: string, year: number, laterYear: number) {
+  const read = async (y: number) =>
+    new Map((await readIndicators(db, { region: county, years: [y] })).map((v) => [v.indicatorId, v]));
+  const [values, later] = [await read(year), await read(laterYear)];
   const seeds = baselines();
   return DEFINITIONS.map((def) => {
     const v = values.get(def.id);
+    const w = later.get(def.id);
     return {
       indicator: def.id,
       county: v ? v.display : '(no value)',
+      countyLater: w ? w.display : '(no value)',
       seeds2020: (seeds.get(def.id) ?? []).join('; '),
     };
   });

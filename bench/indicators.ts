@@ -180,9 +180,14 @@ const bench: Bench = async (args) => {
           }),
         );
     const [, rebuildAllMs] = await timed(() => rebuildIndicators(db, county));
-    const plausibility = await plausibilityTable(db, county, 2020);
+    const plausibility = await plausibilityTable(db, county, 2020, year);
+    process.stderr.write(
+      `${'indicator'.padEnd(52)} ${'county 2020'.padEnd(44)} ${`county ${year}`.padEnd(44)} seeds 2020\n`,
+    );
     for (const row of plausibility) {
-      process.stderr.write(`${row.indicator.padEnd(52)} ${row.county.padEnd(44)} ${row.seeds2020}\n`);
+      process.stderr.write(
+        `${row.indicator.padEnd(52)} ${row.county.padEnd(44)} ${row.countyLater.padEnd(44)} ${row.seeds2020}\n`,
+      );
     }
     const [encountersInYear] = await query<{ n: number }>(
       db,

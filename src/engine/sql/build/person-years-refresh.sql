@@ -6,7 +6,8 @@ b AS (SELECT make_date(min(year) - 1, 10, 1) AS lo, make_date(max(year), 12, 31)
 p AS (
   SELECT t.resident_id, t.year, make_date(t.year, 1, 1) AS ys, make_date(t.year, 12, 31) AS ye,
     coalesce(r.residence_village_code, r.county_code || '000000') AS region_code, r.birth_date,
-    extract(year FROM age(make_date(t.year, 12, 31), r.birth_date))::int AS age
+    -- Completed years on 31 Dec: every birthday of the year has passed by then.
+    t.year - extract(year FROM r.birth_date)::int AS age
   FROM t JOIN residents r ON r.county_code = :county_code AND r.id = t.resident_id
   WHERE r.resident AND r.merged_into_id IS NULL
     AND (r.birth_date IS NULL OR r.birth_date <= make_date(t.year, 12, 31))

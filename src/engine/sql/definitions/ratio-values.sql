@@ -206,6 +206,18 @@ fr AS MATERIALIZED (
     AND r.year = ANY(ARRAY(SELECT DISTINCT src_year FROM tp))
     AND (r.measure, r.year) IN (SELECT measure, src_year FROM tp WHERE source = 'facility')
 ),
+-- Each facility term per facility and period (its filter applied), before summing into regions.
+fa AS MATERIALIZED (
+  SELECT tp.id, tp.side, tp.scale, tp.levels, tp.year, tp.quarter, tp.basis, fr.home, fr.facility_id, sum(fr.v) AS v
+  FROM tp JOIN fr ON fr.measure = tp.measure AND fr.year = tp.src_year AND fr.quarter = tp.src_quarter
+  WHERE tp.source = 'facility'
+    AND (tp.types IS NULL OR fr.type = ANY(tp.types))
+    AND (tp.primary_care IS NULL OR fr.primary_care = tp.primary_care)
+    AND (tp.ownership IS NULL OR fr.ownership = tp.ownership)
+    AND (tp.min_grade IS NULL OR fr.grade_level >= tp.min_grade)
+    AND (NOT tp.in_county OR fr.in_county)
+  GROUP BY tp.id, tp.side, tp.scale, tp.levels, tp.year, tp.quarter, tp.basis, fr.home, fr.facility_id
+),
 -- Resident population by region and year for each (column, minimum age) the jobs' terms read: the
 -- year-end or mid-year column, age groups prorated from min_age; sexes and ages summed.
 pk AS MATERIALIZED (
@@ -233,24 +245,15 @@ tv AS (
   WHERE tp.source IN ('region', 'resolved')
   GROUP BY tp.id, tp.side, tp.scale, rr.region_code, tp.year, tp.quarter, tp.basis
   UNION ALL
-  SELECT tp.id, tp.side, s.region_code, s.facility_id, tp.year, tp.quarter, tp.basis,
-    CASE WHEN tp.scale IS NULL THEN sum(fr.v) ELSE sum(fr.v) * tp.scale END, false
-  FROM tp JOIN fr ON fr.measure = tp.measure AND fr.year = tp.src_year AND fr.quarter = tp.src_quarter
-  CROSS JOIN LATERAL (
-    SELECT a.region_code, 0::bigint FROM (VALUES (left(fr.home, 6) || '000000'),
-      (CASE WHEN right(fr.home, 6) <> '000000' THEN left(fr.home, 9) || '000' END),
-      (CASE WHEN right(fr.home, 3) <> '000' THEN fr.home END)) AS a(region_code)
-    WHERE a.region_code IS NOT NULL AND tp.levels && '{county,town,village}'::text[]
-    UNION ALL
-    SELECT fr.home, fr.facility_id WHERE fr.facility_id IS NOT NULL AND 'facility' = ANY(tp.levels)
-  ) AS s(region_code, facility_id)
-  WHERE tp.source = 'facility'
-    AND (tp.types IS NULL OR fr.type = ANY(tp.types))
-    AND (tp.primary_care IS NULL OR fr.primary_care = tp.primary_care)
-    AND (tp.ownership IS NULL OR fr.ownership = tp.ownership)
-    AND (tp.min_grade IS NULL OR fr.grade_level >= tp.min_grade)
-    AND (NOT tp.in_county OR fr.in_county)
-  GROUP BY tp.id, tp.side, tp.scale, s.region_code, s.facility_id, tp.year, tp.quarter, tp.basis
+  SELECT fa.id, fa.side, fa.home, fa.facility_id, fa.year, fa.quarter, fa.basis, CASE WHEN fa.scale IS NULL THEN fa.v ELSE fa.v * fa.scale END, false
+  FROM fa WHERE fa.facility_id IS NOT NULL AND 'facility' = ANY(fa.levels)
+  UNION ALL
+  SELECT fa.id, fa.side, a.region_code, 0::bigint, fa.year, fa.quarter, fa.basis, CASE WHEN fa.scale IS NULL THEN sum(fa.v) ELSE sum(fa.v) * fa.scale END, false
+  FROM fa CROSS JOIN LATERAL (VALUES (left(fa.home, 6) || '000000'),
+      (CASE WHEN right(fa.home, 6) <> '000000' THEN left(fa.home, 9) || '000' END),
+      (CASE WHEN right(fa.home, 3) <> '000' THEN fa.home END)) AS a(region_code)
+  WHERE a.region_code IS NOT NULL AND fa.levels && '{county,town,village}'::text[]
+  GROUP BY fa.id, fa.side, fa.scale, a.region_code, fa.year, fa.quarter, fa.basis
   UNION ALL
   SELECT t.id, t.side, x.region_code, 0::bigint, t.year, t.quarter, t.basis, CASE WHEN t.scale IS NULL THEN x.v ELSE x.v * t.scale END, x.est
   FROM (SELECT DISTINCT id, side, scale, mid_year, min_age, year, quarter, basis FROM tp WHERE source = 'population') AS t
