@@ -12,7 +12,7 @@ import {
   type ApiIndicatorValue,
   type ApiRegionTree,
 } from './support/figures.js';
-import { apiAs, USERS, type TestUser } from './support/server.js';
+import { apiAs, sessionOf, USERS, type TestUser } from './support/server.js';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -37,18 +37,9 @@ async function signedInPage(viewport?: typeof PHONE, isMobile = false): Promise<
   return watched;
 }
 
-/** A write through the API as `user`: sign in for a session cookie and the CSRF token. */
+/** A write through the API as `user`, with the session's CSRF token. */
 async function postAs<T>(user: TestUser, apiPath: string, body: unknown): Promise<T> {
-  const signIn = await fetch(`${baseUrl}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: user.username, password: user.password }),
-  });
-  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-  const cookie = signIn.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  const { cookie, csrfToken } = await sessionOf(baseUrl, user);
   const response = await fetch(`${baseUrl}${apiPath}`, {
     method: 'POST',
     headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },

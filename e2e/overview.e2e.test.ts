@@ -128,6 +128,26 @@ describe('overview', () => {
     await watched.close();
   });
 
+  it('shows a county that has a plan but no records: its plan’s counts, no key figures', async () => {
+    const list = await api<ApiPlanList>('/api/plans');
+    const jiangyin = list.plans.find((p) => p.region.code === '320281')!;
+    const other = await api<ApiAssessedPlan>(
+      `/api/plans/${jiangyin.id}/assessment?year=${defaultYear(jiangyin.period)}`,
+    );
+    const watched = await signedInPage();
+    const view = new OverviewPage(watched.page);
+    await watched.page.goto('/overview');
+    await view.waitForReady();
+    await view.chooseRegion('江阴市');
+    await view.regionTitle().filter({ hasText: '江阴市' }).waitFor();
+    await view.waitForReady();
+    await watched.page.getByText('平台尚无江阴市的业务数据').waitFor();
+    for (const [status, count] of Object.entries(other.counts)) expect(await view.count(status)).toBe(count);
+    expect(await view.keyFigures().count()).toBe(0);
+    expect(watched.problems).toEqual([]);
+    await watched.close();
+  });
+
   it('opens on the town of a user whose data scope is that town, and offers no other town', async () => {
     const watched = await openPage(browser, baseUrl);
     await signInContext(watched, USERS.doctor);

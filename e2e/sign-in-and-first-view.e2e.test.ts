@@ -38,7 +38,8 @@ describe('sign-in', () => {
 
   it('signs out from the user menu', async () => {
     const watched = await openPage(browser, baseUrl);
-    await signInContext(watched, USERS.planner);
+    // A session of its own: signing out ends it.
+    await signInContext(watched, USERS.planner, { fresh: true });
     await watched.page.goto('/plans');
     await new PlanTablePage(watched.page).waitForRows();
     // A planner imports no records: the menu offers what the role may do.

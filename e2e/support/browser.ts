@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { sessionOf, type Account } from './server.js';
 
 export const screenshotsDir = path.resolve(fileURLToPath(import.meta.url), '../../screenshots');
 
@@ -26,6 +27,7 @@ export function launchBrowser(): Promise<Browser> {
 
 /** A page that records every console error, uncaught exception and failed request, for the test to assert none. */
 export interface WatchedPage {
+  baseURL: string;
   context: BrowserContext;
   page: Page;
   problems: string[];
@@ -70,6 +72,7 @@ export async function openPage(
 
   mkdirSync(screenshotsDir, { recursive: true });
   return {
+    baseURL,
     context,
     page,
     problems,
@@ -82,10 +85,16 @@ export async function openPage(
   };
 }
 
-/** Signs the page's browser context in through the API (the sign-in page has its own test). */
-export async function signInContext(watched: WatchedPage, user: { username: string; password: string }) {
-  const response = await watched.context.request.post('/api/auth/sign-in', {
-    data: { username: user.username, password: user.password },
-  });
-  if (!response.ok()) throw new Error(`sign-in as ${user.username}: HTTP ${response.status()}`);
+/**
+ * Signs the page's browser context in: the account's session (one per test file, see `sessionOf`) as the
+ * context's cookie; `fresh` for a session of its own. The sign-in page has its own test.
+ */
+export async function signInContext(watched: WatchedPage, user: Account, options: { fresh?: boolean } = {}) {
+  const { cookie } = await sessionOf(watched.baseURL, user, options.fresh);
+  await watched.context.addCookies(
+    cookie.split('; ').map((pair) => {
+      const at = pair.indexOf('=');
+      return { name: pair.slice(0, at), value: pair.slice(at + 1), url: watched.baseURL };
+    }),
+  );
 }

@@ -30,8 +30,38 @@ export const USERS = {
 } as const;
 export type TestUser = (typeof USERS)[keyof typeof USERS];
 
-/** A signed-in API client for the figures the tests cross-check the pages against. */
-export async function apiAs(baseUrl: string, user: TestUser): Promise<<T>(apiPath: string) => Promise<T>> {
+/** What signing in needs of an account. */
+export interface Account {
+  username: string;
+  password: string;
+}
+
+export interface TestSession {
+  /** `name=value` pairs for a Cookie header. */
+  cookie: string;
+  csrfToken: string;
+}
+
+const sessions = new Map<string, Promise<TestSession>>();
+
+/**
+ * A session of `user`, made once per account and test file and shared by its pages and API calls: the server
+ * allows 20 sign-ins a minute from one address (src/access/sign-in.ts), which a suite signing in for every
+ * page would exceed. `fresh`: a session of its own (for a test that signs out).
+ */
+export function sessionOf(baseUrl: string, user: Account, fresh = false): Promise<TestSession> {
+  const key = `${baseUrl} ${user.username}`;
+  const found = fresh ? undefined : sessions.get(key);
+  if (found) return found;
+  const created = signInOnce(baseUrl, user);
+  if (!fresh) {
+    sessions.set(key, created);
+    created.catch(() => sessions.delete(key));
+  }
+  return created;
+}
+
+async function signInOnce(baseUrl: string, user: Account): Promise<TestSession> {
   const signIn = await fetch(`${baseUrl}/api/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -42,6 +72,13 @@ export async function apiAs(baseUrl: string, user: TestUser): Promise<<T>(apiPat
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
+  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+  return { cookie, csrfToken };
+}
+
+/** A signed-in API client for the figures the tests cross-check the pages against. */
+export async function apiAs(baseUrl: string, user: TestUser): Promise<<T>(apiPath: string) => Promise<T>> {
+  const { cookie } = await sessionOf(baseUrl, user);
   return async <T>(apiPath: string): Promise<T> => {
     const response = await fetch(`${baseUrl}${apiPath}`, { headers: { cookie } });
     if (!response.ok) throw new Error(`${apiPath}: HTTP ${response.status}`);
