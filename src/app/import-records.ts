@@ -122,6 +122,7 @@ async function importFhirFile(
       if (options.skipInvalid) await rejectFiles.write(file.path, r, raw);
     };
     const flush = async (batch: BatchItem[], raws: Map<string, string | undefined>) => {
+      if (!batch.length) return;
       county ??= countyFromLocations(batch);
       if (!county)
         throw new WeijianError(
@@ -149,10 +150,22 @@ async function importFhirFile(
     };
 
     if (!options.skipInvalid) await sql.query('begin');
+    // The database writes a batch while the next one is read and mapped (two processes, two cores). The
+    // mapping rejects of a batch are reported after the batch before it is written, so rejects come in
+    // the same order as without the overlap.
+    let writing: Promise<void> = Promise.resolve();
+    const handOver = async (batch: BatchItem[], raws: Map<string, string | undefined>, early: Early[]) => {
+      await writing;
+      for (const e of early) await reject(e.reject, e.raw);
+      writing = flush(batch, raws);
+      // Rethrown by the next `await writing`; handled here so it is never an unhandled rejection meanwhile.
+      writing.catch(() => {});
+    };
     try {
       let batch: BatchItem[] = [];
       // The raw lines of the batch, kept only to copy a rejected one into the rejects file.
       let raws = new Map<string, string | undefined>();
+      let early: Early[] = [];
       const inputs = readFhirFile(file.path, file.name, {
         rank: resourceRank,
         progress: (b) => (bytesRead = b),
@@ -161,18 +174,20 @@ async function importFhirFile(
         report.read++;
         const mapped = map(input, ctx);
         if ('reject' in mapped) {
-          await reject(mapped.reject, input.raw);
+          early.push({ reject: mapped.reject, raw: input.raw });
           continue;
         }
         batch.push(mapped.item);
         if (options.skipInvalid) raws.set(placeKey(input.place), input.raw);
         if (batch.length >= batchSize) {
-          await flush(batch, raws);
+          await handOver(batch, raws, early);
           batch = [];
           raws = new Map();
+          early = [];
         }
       }
-      if (batch.length) await flush(batch, raws);
+      await handOver(batch, raws, early);
+      await writing;
       bytesRead = bytesTotal;
       if (!options.skipInvalid) {
         if (report.rejected.length) {
@@ -189,6 +204,12 @@ async function importFhirFile(
     }
   });
   return report;
+}
+
+/** A record rejected while mapping, waiting for the batch before it to be written. */
+interface Early {
+  reject: Reject;
+  raw: string | undefined;
 }
 
 const fileRank = (name: string) => resourceRank(/^([A-Za-z]+)\.ndjson$/.exec(path.basename(name))?.[1]);
