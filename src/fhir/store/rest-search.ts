@@ -450,10 +450,18 @@ export interface SearchPage {
   applied: [string, string][];
 }
 
-/** Runs a search: the type's parts in order, keyset-paged by (part, key). */
-export async function searchStore(sql: Sql, county: string, query: SearchQuery): Promise<SearchPage> {
+interface Filter {
+  decl: SearchParamDeclaration;
+  values: Value[];
+}
+
+/** The declared filters of a query (unknown ones dropped, or an error under strict handling). */
+function parseFilters(query: Pick<SearchQuery, 'type' | 'params' | 'strict'>): {
+  filters: Filter[];
+  applied: [string, string][];
+} {
   const declared = paramsOf(query.type);
-  const filters: { decl: SearchParamDeclaration; values: Value[] }[] = [];
+  const filters: Filter[] = [];
   const applied: [string, string][] = [];
   for (const [key, text] of query.params) {
     const [name, modifier = null] = key.split(':', 2) as [string, string | undefined];
@@ -474,6 +482,43 @@ export async function searchStore(sql: Sql, county: string, query: SearchQuery):
       values: text.split(/(?<!\\),/).map((v) => ({ text: v.replace(/\\,/g, ','), modifier })),
     });
   }
+  return { filters, applied };
+}
+
+/** The conditions every read of a part has: its county, visible rows, the caller's scope. */
+export function baseWhere(part: RestPart, p: Params, within: string | null): string[] {
+  const where: string[] = ['t.county_code = $1'];
+  if (part.hidden) where.push(`not (${part.hidden})`);
+  if (within !== null) {
+    if (!part.resident) {
+      // Facilities, regions and staff are the county's, not a resident's: seen from any scope in it.
+    } else if (part.table === 'residents') where.push(`t.residence_village_code like ${p.add(`${within}%`)}`);
+    else
+      where.push(
+        `exists (select 1 from residents r where r.county_code = t.county_code and r.id = ${part.resident} and r.residence_village_code like ${p.add(`${within}%`)})`,
+      );
+  }
+  return where;
+}
+
+/** The conditions of the filters on one part, or null when the part cannot match. */
+function filterWhere(part: RestPart, filters: Filter[], p: Params): string[] | null {
+  const where: string[] = [];
+  for (const f of filters) {
+    const ors = f.values.map((v) => f.decl.where(part, v, p));
+    if (ors.some((o) => o === true)) continue;
+    const conds = ors.filter((o): o is string => typeof o === 'string');
+    if (!conds.length) return null;
+    where.push(`(${conds.join(' or ')})`);
+  }
+  return where;
+}
+
+const idOf = (part: RestPart, key: string) => `${part.prefix}${key}`;
+
+/** Runs a search: the type's parts in order, keyset-paged by (part, key). */
+export async function searchStore(sql: Sql, county: string, query: SearchQuery): Promise<SearchPage> {
+  const { filters, applied } = parseFilters(query);
   const parts = partsOf(query.type);
   const cursor = decodeCursor(query.cursor, parts.length);
   const resources: Resource[] = [];
@@ -482,27 +527,10 @@ export async function searchStore(sql: Sql, county: string, query: SearchQuery):
   for (let i = cursor?.part ?? 0; i < parts.length && next === null; i++) {
     const part = parts[i]!;
     const p = new Params(county);
-    const where: string[] = ['t.county_code = $1'];
-    if (part.hidden) where.push(`not (${part.hidden})`);
-    if (query.within !== null) {
-      if (!part.resident) {
-        // Facilities, regions and staff are the county's, not a resident's: seen from any scope in it.
-      } else if (part.table === 'residents')
-        where.push(`t.residence_village_code like ${p.add(`${query.within}%`)}`);
-      else
-        where.push(
-          `exists (select 1 from residents r where r.county_code = t.county_code and r.id = ${part.resident} and r.residence_village_code like ${p.add(`${query.within}%`)})`,
-        );
-    }
-    let never = false;
-    for (const f of filters) {
-      const ors = f.values.map((v) => f.decl.where(part, v, p));
-      if (ors.some((o) => o === true)) continue;
-      const conds = ors.filter((o): o is string => typeof o === 'string');
-      if (!conds.length) never = true;
-      else where.push(`(${conds.join(' or ')})`);
-    }
-    if (never) continue;
+    const where = baseWhere(part, p, query.within);
+    const filtered = filterWhere(part, filters, p);
+    if (!filtered) continue;
+    where.push(...filtered);
     if (cursor && i === cursor.part)
       where.push(
         part.key === 'code' ? `t.code > ${p.add(cursor.key)}` : `t.id > ${p.add(cursor.key)}::bigint`,
@@ -520,6 +548,58 @@ export async function searchStore(sql: Sql, county: string, query: SearchQuery):
   }
   await attachVersions(sql, county, resources);
   return { resources, next, applied };
+}
+
+/**
+ * Params whose values become columns of an `unnest` row (`k.c0`, `k.c1`, …) instead of `$n`: the same
+ * search with other values gives the same SQL, so many searches run as one statement (one row each).
+ */
+class RowParams extends Params {
+  readonly row: string[] = [];
+  override add(value: unknown): string {
+    this.row.push(String(value));
+    return `k.c${this.row.length - 1}`;
+  }
+}
+
+/**
+ * The ids matching each of several searches of one type (at most `limit` each, in search order), in one
+ * statement per part and shape of search rather than one per search: the conditional creates
+ * (`ifNoneExist`) and conditional references of a whole Bundle cost a few statements.
+ */
+export async function matchMany(
+  sql: Sql,
+  county: string,
+  type: string,
+  searches: [string, string][][],
+  within: string | null,
+  limit = 2,
+): Promise<string[][]> {
+  const parsed = searches.map((params) => parseFilters({ type, params, strict: true }).filters);
+  const found: string[][] = searches.map(() => []);
+  for (const part of partsOf(type)) {
+    const groups = new Map<string, { ord: number; row: string[] }[]>();
+    parsed.forEach((filters, ord) => {
+      const p = new RowParams(county);
+      const where = baseWhere(part, p, within);
+      const filtered = filterWhere(part, filters, p);
+      if (!filtered) return;
+      const text = [...where, ...filtered].join(' and ');
+      groups.set(text, [...(groups.get(text) ?? []), { ord, row: p.row }]);
+    });
+    for (const [where, rows] of groups) {
+      const width = rows[0]!.row.length;
+      const columns = Array.from({ length: width }, (_, c) => `c${c}`);
+      const result = await sql.query<{ ord: number; key: string }>(
+        `select k.ord, m.key from unnest($2::int[]${columns.map((_, c) => `, $${c + 3}::text[]`).join('')}) as k(ord${columns.map((c) => `, ${c}`).join('')})
+         cross join lateral (select t.${part.key}::text as key from ${part.table} t where ${where} order by t.${part.key} limit ${limit}) m
+         order by k.ord`,
+        [county, rows.map((r) => r.ord), ...columns.map((_, c) => rows.map((r) => r.row[c]))],
+      );
+      for (const r of result) found[r.ord]!.push(idOf(part, r.key));
+    }
+  }
+  return found.map((ids) => ids.slice(0, limit));
 }
 
 const encodeCursor = (c: { part: number; key: string }) =>

@@ -4,7 +4,7 @@ import { fromFhir, type MapContext } from '../index.js';
 import { identifierUri } from '../patient.js';
 import type { FhirRecord, SourceKey } from '../records.js';
 import { SID, SOURCE_PREFIX } from '../systems.js';
-import { readStore, searchStore } from './rest-search.js';
+import { baseWhere, matchMany, Params, readStore, searchStore } from './rest-search.js';
 import { partOfId, REST_TYPES, type RestPart } from './rest-tables.js';
 import { sourceKeyText } from './resolve.js';
 import type { Sql } from './sql.js';
@@ -107,7 +107,22 @@ export async function writeResources(
   const skipped = new Map<WriteEntry, string>();
   const targets = new Map<WriteEntry, RestPart | null>();
 
-  // 1. Conditional creates that match, and the rows of updates.
+  // 1. Conditional creates that match (one statement per type and shape of search), and the rows of updates.
+  const conditional = entries.filter(
+    (e) => e.method === 'POST' && e.ifNoneExist !== undefined && REST_TYPES.includes(e.resource.resourceType),
+  );
+  const existing = new Map<WriteEntry, string[]>();
+  for (const type of new Set(conditional.map((e) => e.resource.resourceType))) {
+    const ofType = conditional.filter((e) => e.resource.resourceType === type);
+    const found = await matchMany(
+      sql,
+      ctx.county,
+      type,
+      ofType.map((e) => ctx.parseQuery(type, e.ifNoneExist!)),
+      ctx.within,
+    );
+    ofType.forEach((e, i) => existing.set(e, found[i]!));
+  }
   for (const entry of entries) {
     const type = entry.resource.resourceType;
     if (!REST_TYPES.includes(type)) {
@@ -118,26 +133,18 @@ export async function writeResources(
       });
       continue;
     }
-    if (entry.method === 'POST' && entry.ifNoneExist !== undefined) {
-      const page = await searchStore(sql, ctx.county, {
-        type,
-        params: ctx.parseQuery(type, entry.ifNoneExist),
-        count: 2,
-        within: ctx.within,
-        strict: true,
+    const matches = existing.get(entry);
+    if (matches && matches.length > 1) {
+      issues.push({
+        code: 'fhir.conditional-ambiguous',
+        field: fieldOf(entry, `${type}`),
+        message: `ifNoneExist "${entry.ifNoneExist}" matches more than one ${type}`,
       });
-      if (page.resources.length > 1) {
-        issues.push({
-          code: 'fhir.conditional-ambiguous',
-          field: fieldOf(entry, `${type}`),
-          message: `ifNoneExist "${entry.ifNoneExist}" matches more than one ${type}`,
-        });
-        continue;
-      }
-      if (page.resources.length === 1) {
-        skipped.set(entry, page.resources[0]!.id!);
-        continue;
-      }
+      continue;
+    }
+    if (matches?.length === 1) {
+      skipped.set(entry, matches[0]!);
+      continue;
     }
     if (entry.method === 'PUT') {
       const found = entry.targetId ? partOfId(type, entry.targetId) : null;
@@ -163,86 +170,110 @@ export async function writeResources(
   }
   fail(404);
 
-  // 3. References → the identifiers the mapping resolves.
+  // 3. References → the identifiers the mapping resolves. Every condition and every target of the Bundle is
+  // looked up first, one statement per type (a Bundle of 100 patients names the same few facilities 1 000 times).
   const byFullUrl = new Map(entries.flatMap((e) => (e.fullUrl ? [[e.fullUrl, e] as const] : [])));
-  const lookups = new Map<string, Promise<Target | null>>();
-  const conditions = new Map<string, ReturnType<typeof searchStore>>();
-  const lookup = (type: string, id: string) => {
-    const k = `${type}/${id}`;
-    if (!lookups.has(k)) lookups.set(k, targetOf(sql, ctx, type, id));
-    return lookups.get(k)!;
-  };
-  for (const entry of entries) {
-    if (skipped.has(entry)) continue;
-    for (const { ref, path } of referencesIn(entry.resource, '')) {
-      const text = ref.reference!;
-      const field = fieldOf(entry, `${entry.resource.resourceType}${path}`);
-      let target: Target | null;
-      if (text.startsWith('urn:uuid:') || text.startsWith('urn:oid:')) {
-        const other = byFullUrl.get(text);
-        if (!other) {
-          issues.push({
-            code: 'fhir.unknown-reference',
-            field,
-            message: `${text} is not the fullUrl of an entry of this Bundle`,
-          });
-          continue;
-        }
-        const existing = skipped.get(other);
-        target = existing ? await lookup(other.resource.resourceType, existing) : (keys.get(other) ?? null);
-      } else if (/^[A-Z][A-Za-z]+\?/.test(text)) {
-        const [type, query] = [text.slice(0, text.indexOf('?')), text.slice(text.indexOf('?') + 1)];
-        if (!REST_TYPES.includes(type)) {
-          issues.push({ code: 'fhir.unknown-reference', field, message: `${type} is not served here` });
-          continue;
-        }
-        // The same condition recurs in every entry of a Bundle (each visit names its facility): searched once.
-        if (!conditions.has(text))
-          conditions.set(
-            text,
-            searchStore(sql, ctx.county, {
-              type,
-              params: ctx.parseQuery(type, query),
-              count: 2,
-              within: ctx.within,
-              strict: true,
-            }),
-          );
-        const page = await conditions.get(text)!;
-        if (page.resources.length !== 1) {
-          issues.push({
-            code: page.resources.length ? 'fhir.conditional-ambiguous' : 'fhir.unknown-reference',
-            field,
-            message: `conditional reference ${text} matches ${page.resources.length ? 'more than one' : 'no'} ${type}`,
-          });
-          continue;
-        }
-        target = await lookup(type, page.resources[0]!.id!);
-      } else {
-        const m = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(text);
-        if (!m) {
-          issues.push({ code: 'fhir.reference', field, message: `cannot read reference "${text}"` });
-          continue;
-        }
-        const inBundle = entries.find(
-          (e) => e.method === 'PUT' && e.resource.resourceType === m[1] && e.targetId === m[2],
-        );
-        target = (inBundle && keys.get(inBundle)) || (await lookup(m[1]!, m[2]!));
-        if (!target) {
-          issues.push({ code: 'fhir.unknown-reference', field, message: `${m[1]}/${m[2]} does not exist` });
-          continue;
-        }
-      }
-      if (!target) {
-        issues.push({ code: 'fhir.unknown-reference', field, message: `${text} could not be resolved` });
+  const putOf = new Map(
+    entries.flatMap((e) =>
+      e.method === 'PUT' ? [[`${e.resource.resourceType}/${e.targetId}`, e] as const] : [],
+    ),
+  );
+  const refs = entries.flatMap((entry) =>
+    skipped.has(entry)
+      ? []
+      : referencesIn(entry.resource, '').map(({ ref, path }) => ({
+          entry,
+          ref,
+          text: ref.reference!,
+          field: fieldOf(entry, `${entry.resource.resourceType}${path}`),
+        })),
+  );
+  const isCondition = (text: string) => /^[A-Z][A-Za-z]+\?/.test(text);
+  const literal = (text: string) =>
+    /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(text);
+  const conditions = new Map<string, string[]>();
+  const conditionTexts = [...new Set(refs.map((r) => r.text).filter(isCondition))].filter((text) =>
+    REST_TYPES.includes(text.slice(0, text.indexOf('?'))),
+  );
+  for (const type of new Set(conditionTexts.map((t) => t.slice(0, t.indexOf('?'))))) {
+    const ofType = conditionTexts.filter((t) => t.startsWith(`${type}?`));
+    const found = await matchMany(
+      sql,
+      ctx.county,
+      type,
+      ofType.map((t) => ctx.parseQuery(type, t.slice(t.indexOf('?') + 1))),
+      ctx.within,
+    );
+    ofType.forEach((t, i) => conditions.set(t, found[i]!));
+  }
+  const wanted: { type: string; id: string }[] = [];
+  for (const { text } of refs) {
+    if (text.startsWith('urn:uuid:') || text.startsWith('urn:oid:')) {
+      const other = byFullUrl.get(text);
+      const id = other && skipped.get(other);
+      if (id) wanted.push({ type: other.resource.resourceType, id });
+    } else if (isCondition(text)) {
+      const ids = conditions.get(text);
+      if (ids?.length === 1) wanted.push({ type: text.slice(0, text.indexOf('?')), id: ids[0]! });
+    } else {
+      const m = literal(text);
+      if (m && !putOf.has(`${m[1]}/${m[2]}`)) wanted.push({ type: m[1]!, id: m[2]! });
+    }
+  }
+  const found = await targetsOf(sql, ctx, wanted);
+  const targetOf = (type: string, id: string) => found.get(`${type}/${id}`) ?? null;
+  for (const { entry, ref, text, field } of refs) {
+    let target: Target | null;
+    if (text.startsWith('urn:uuid:') || text.startsWith('urn:oid:')) {
+      const other = byFullUrl.get(text);
+      if (!other) {
+        issues.push({
+          code: 'fhir.unknown-reference',
+          field,
+          message: `${text} is not the fullUrl of an entry of this Bundle`,
+        });
         continue;
       }
-      // The identifier names the record in the store; the literal reference stays for the elements the
-      // mapping does not read (a urn:uuid or a condition has no meaning once stored).
-      ref.identifier = target.identifier;
-      if (text.startsWith('urn:') || text.includes('?')) delete ref.reference;
-      if (target.display && !ref.display) ref.display = target.display;
+      const existingId = skipped.get(other);
+      target = existingId ? targetOf(other.resource.resourceType, existingId) : (keys.get(other) ?? null);
+    } else if (isCondition(text)) {
+      const type = text.slice(0, text.indexOf('?'));
+      if (!REST_TYPES.includes(type)) {
+        issues.push({ code: 'fhir.unknown-reference', field, message: `${type} is not served here` });
+        continue;
+      }
+      const ids = conditions.get(text)!;
+      if (ids.length !== 1) {
+        issues.push({
+          code: ids.length ? 'fhir.conditional-ambiguous' : 'fhir.unknown-reference',
+          field,
+          message: `conditional reference ${text} matches ${ids.length ? 'more than one' : 'no'} ${type}`,
+        });
+        continue;
+      }
+      target = targetOf(type, ids[0]!);
+    } else {
+      const m = literal(text);
+      if (!m) {
+        issues.push({ code: 'fhir.reference', field, message: `cannot read reference "${text}"` });
+        continue;
+      }
+      const inBundle = putOf.get(`${m[1]}/${m[2]}`);
+      target = (inBundle && keys.get(inBundle)) || targetOf(m[1]!, m[2]!);
+      if (!target) {
+        issues.push({ code: 'fhir.unknown-reference', field, message: `${m[1]}/${m[2]} does not exist` });
+        continue;
+      }
     }
+    if (!target) {
+      issues.push({ code: 'fhir.unknown-reference', field, message: `${text} could not be resolved` });
+      continue;
+    }
+    // The identifier names the record in the store; the literal reference stays for the elements the
+    // mapping does not read (a urn:uuid or a condition has no meaning once stored).
+    ref.identifier = target.identifier;
+    if (text.startsWith('urn:') || text.includes('?')) delete ref.reference;
+    if (target.display && !ref.display) ref.display = target.display;
   }
   fail(422);
 
@@ -458,37 +489,78 @@ async function residentAnchor(sql: Sql, county: string, id: number): Promise<Sou
   return key;
 }
 
-/** What a literal reference `Type/id` becomes: the identifier of the row, if the caller may see it. */
-async function targetOf(sql: Sql, ctx: WriteContext, type: string, id: string): Promise<Target | null> {
-  const found = partOfId(type, id);
-  if (!found || !(await readStore(sql, ctx.county, type, id, ctx.within))) return null;
-  const { part, key } = found;
-  if (type === 'Organization') return { type, identifier: { system: SID.facilityCode, value: key } };
-  if (type === 'Location') return { type, identifier: { system: SID.regionCode, value: key } };
-  if (type === 'Patient') {
-    const [row] = await sql.query<{ rid: string | null; system: string | null; value: string | null }>(
-      `select r.resident_id_number as rid, i.system, i.value from residents r
-       left join lateral (select system, value from resident_identifiers x where x.county_code = r.county_code and x.resident_id = r.id
-                          order by x.system like 'source:%' desc, x.system, x.value limit 1) i on true
-       where r.county_code = $1 and r.id = $2::bigint`,
-      [ctx.county, key],
-    );
-    if (row?.rid) return { type, identifier: { system: SID.residentId, value: row.rid } };
-    if (row?.system && row.value)
-      return { type, identifier: { system: identifierUri(row.system), value: row.value } };
-    const anchor = await residentAnchor(sql, ctx.county, Number(key));
-    return { type, identifier: { system: `${SOURCE_PREFIX}${anchor.system}`, value: anchor.id } };
+/**
+ * What references to `Type/id` become: the identifier of each row the caller may see (absent: unknown or out
+ * of scope), one statement per table.
+ */
+async function targetsOf(
+  sql: Sql,
+  ctx: WriteContext,
+  wanted: { type: string; id: string }[],
+): Promise<Map<string, Target>> {
+  const targets = new Map<string, Target>();
+  const byPart = new Map<RestPart, Map<string, { type: string; id: string }>>();
+  for (const w of wanted) {
+    const found = partOfId(w.type, w.id);
+    if (!found) continue;
+    const keys = byPart.get(found.part) ?? new Map<string, { type: string; id: string }>();
+    keys.set(found.key, w);
+    byPart.set(found.part, keys);
   }
-  const [row] = await sql.query<{ system: string; id: string; name: string | null }>(
-    `select source_system as system, source_id as id, ${part.table === 'staff' ? 'name' : 'null'} as name from ${part.table} where county_code = $1 and id = $2::bigint`,
-    [ctx.county, key],
-  );
-  if (!row) return null;
-  return {
-    type,
-    identifier: { system: `${SOURCE_PREFIX}${row.system}`, value: row.id },
-    ...(row.name ? { display: row.name } : {}),
-  };
+  for (const [part, keys] of byPart) {
+    const p = new Params(ctx.county);
+    const where = baseWhere(part, p, ctx.within);
+    const type = part.type;
+    const set = (key: string, target: Target) => targets.set(`${type}/${keys.get(key)!.id}`, target);
+    if (part.key === 'code') {
+      const rows = await sql.query<{ key: string }>(
+        `select t.code as key from ${part.table} t where ${where.join(' and ')} and t.code = any(${p.add([...keys.keys()])}::text[])`,
+        p.values,
+      );
+      const system = type === 'Organization' ? SID.facilityCode : SID.regionCode;
+      for (const r of rows) set(r.key, { type, identifier: { system, value: r.key } });
+      continue;
+    }
+    if (part.table === 'residents') {
+      const rows = await sql.query<{
+        key: string;
+        rid: string | null;
+        system: string | null;
+        value: string | null;
+      }>(
+        `select t.id::text as key, t.resident_id_number as rid, i.system, i.value from residents t
+         left join lateral (select system, value from resident_identifiers x where x.county_code = t.county_code and x.resident_id = t.id
+                            order by x.system like 'source:%' desc, x.system, x.value limit 1) i on true
+         where ${where.join(' and ')} and t.id = any(${p.add([...keys.keys()])}::bigint[])`,
+        p.values,
+      );
+      for (const row of rows) {
+        if (row.rid) set(row.key, { type, identifier: { system: SID.residentId, value: row.rid } });
+        else if (row.system && row.value)
+          set(row.key, { type, identifier: { system: identifierUri(row.system), value: row.value } });
+        else {
+          const anchor = await residentAnchor(sql, ctx.county, Number(row.key));
+          set(row.key, {
+            type,
+            identifier: { system: `${SOURCE_PREFIX}${anchor.system}`, value: anchor.id },
+          });
+        }
+      }
+      continue;
+    }
+    const rows = await sql.query<{ key: string; system: string; sid: string; name: string | null }>(
+      `select t.id::text as key, t.source_system as system, t.source_id as sid, ${part.table === 'staff' ? 't.name' : 'null'} as name
+       from ${part.table} t where ${where.join(' and ')} and t.id = any(${p.add([...keys.keys()])}::bigint[])`,
+      p.values,
+    );
+    for (const row of rows)
+      set(row.key, {
+        type,
+        identifier: { system: `${SOURCE_PREFIX}${row.system}`, value: row.sid },
+        ...(row.name ? { display: row.name } : {}),
+      });
+  }
+  return targets;
 }
 
 /**
