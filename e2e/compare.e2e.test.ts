@@ -56,6 +56,8 @@ describe('comparison', () => {
     );
     expect(comparison.entries.filter((e) => e.latest).map((e) => e.region.name)).toEqual(['通州区']);
     await view.waitForChart();
+    // 通州区's actuals by year, its target dashed beside them.
+    await watched.page.locator('[data-testid="compare-trend"][data-drawn="true"] canvas').waitFor();
     await watched.screenshot('compare-1366');
     expect(watched.problems).toEqual([]);
     await watched.close();

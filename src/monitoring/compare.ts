@@ -1,6 +1,7 @@
 /**
  * One indicator across every loaded plan: each region's printed row, baseline, target (as printed and as
- * parsed) and latest actual — how far apart counties set the same goal (health literacy: 36, 36, 36.5, 31…).
+ * parsed), actuals by year and the latest one — how far apart counties set the same goal (health literacy: 36,
+ * 36, 36.5, 31…).
  */
 import { getIndicator } from '../domain/catalog/index.js';
 import { WeijianError } from '../domain/errors.js';
@@ -24,6 +25,8 @@ export type ComparisonEntry = {
   baseline: PrintedValue | null;
   target: Target & { description: Bilingual };
   latest: { year: number; value: number; source: 'computed' | 'manual' } | null;
+  /** Every year's actual as the assessment uses it (computed, else approved manual), in year order. */
+  actuals: { year: number; value: number; source: 'computed' | 'manual' }[];
 };
 
 export type Comparison = {
@@ -49,7 +52,10 @@ export async function compareIndicator(db: Db, indicatorId: string): Promise<Com
     const actuals = await loadPlanActuals(db, plan);
     for (const position of positions) {
       const row = plan.indicators[position]!;
-      const latest = (actuals.get(position) ?? []).filter((a) => a.chosen).at(-1);
+      const chosen = (actuals.get(position) ?? []).flatMap((a) =>
+        a.chosen ? [{ year: a.year, ...a.chosen }] : [],
+      );
+      const latest = chosen.at(-1) ?? null;
       entries.push({
         planId: plan.id,
         planTitle: plan.title,
@@ -64,7 +70,8 @@ export async function compareIndicator(db: Db, indicatorId: string): Promise<Com
           ...row.target,
           description: { zh: describeTarget(row.target, 'zh'), en: describeTarget(row.target, 'en') },
         },
-        latest: latest?.chosen ? { year: latest.year, ...latest.chosen } : null,
+        latest,
+        actuals: chosen,
       });
     }
   }

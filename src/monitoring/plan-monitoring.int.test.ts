@@ -136,6 +136,12 @@ describe.each(backends)('plan monitoring on $name', (backend) => {
       latest: { year: 2023, value: 33.1, source: 'manual' },
     });
     expect(byRegion['通州区']!.latest).toEqual({ year: 2022, value: 32, source: 'manual' });
+    // 2021 and 2022 approved; 2023 only submitted, so not an actual.
+    expect(byRegion['通州区']!.actuals).toEqual([
+      { year: 2021, value: 30, source: 'manual' },
+      { year: 2022, value: 32, source: 'manual' },
+    ]);
+    expect(byRegion['蓟州区']!.actuals).toEqual([]);
     expect(byRegion['蓟州区']!.latest).toBeNull();
   });
 });

@@ -16,6 +16,8 @@ export interface ComparisonEntry {
   baseline: PrintedValue | null;
   target: Target & { description: Bilingual };
   latest: { year: number; value: number; source: 'computed' | 'manual' } | null;
+  /** Every year's actual as the assessment uses it, in year order. */
+  actuals: { year: number; value: number; source: 'computed' | 'manual' }[];
 }
 
 export interface Comparison {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ComparisonEntry } from '../api/comparison';
 import type { PlanRow } from '../api/types';
-import { comparedRegions, indicatorChoices, targetNumbers } from './comparison';
+import { comparedRegions, indicatorChoices, regionTrends, targetNumbers } from './comparison';
 
 const description = { zh: '', en: '' };
 const entry = (region: string, name: string, over: Partial<ComparisonEntry> = {}): ComparisonEntry => ({
@@ -16,6 +16,7 @@ const entry = (region: string, name: string, over: Partial<ComparisonEntry> = {}
   baseline: null,
   target: { kind: 'exact', text: '6', value: 6, percent: false, description },
   latest: null,
+  actuals: [],
   ...over,
 });
 
@@ -77,6 +78,15 @@ describe('indicatorChoices', () => {
     expect(choices).toEqual([
       { indicatorId: 'beds-per-1000', name: '床位', plans: 2 },
       { indicatorId: 'life-expectancy', name: '人均预期寿命', plans: 1 },
+    ]);
+  });
+});
+
+describe('regionTrends', () => {
+  it('keeps the entries with actuals, with their targets', () => {
+    const actuals = [{ year: 2025, value: 7.01, source: 'computed' as const }];
+    expect(regionTrends([entry('江阴市', '床位'), entry('通州区', '床位', { actuals })])).toEqual([
+      { label: '通州区', points: actuals, target: { min: 6, max: 6 } },
     ]);
   });
 });

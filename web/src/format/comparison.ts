@@ -1,6 +1,6 @@
 import type { ComparisonEntry } from '../api/comparison';
 import type { Plan } from '../api/types';
-import type { ComparedRegion } from '../components/charts/comparison-option';
+import type { ComparedRegion, RegionTrend } from '../components/charts/comparison-option';
 
 /** The numbers a target names, for the chart: one value, a range's two ends, or none (relative, qualitative…). */
 export function targetNumbers(target: ComparisonEntry['target']): { min: number; max: number } | null {
@@ -49,4 +49,12 @@ export function indicatorChoices(plans: readonly Pick<Plan, 'id' | 'indicators'>
   return [...found]
     .sort(([, a], [, b]) => b.plans.size - a.plans.size || a.order - b.order)
     .map(([indicatorId, e]) => ({ indicatorId, name: e.name, plans: e.plans.size }));
+}
+
+/** The entries that have actuals, as trend lines labelled like the dot plot's regions. */
+export function regionTrends(entries: readonly ComparisonEntry[]): RegionTrend[] {
+  const labels = comparedRegions(entries).map((r) => r.label);
+  return entries.flatMap((e, i) =>
+    e.actuals.length ? [{ label: labels[i]!, points: e.actuals, target: targetNumbers(e.target) }] : [],
+  );
 }

@@ -204,6 +204,7 @@ export const en: Messages = {
   'compare.source.computed': 'computed',
   'compare.source.manual': 'entered',
   'compare.chart': 'Targets and actuals',
+  'compare.trend': 'Actuals by year (dashed: each plan’s target)',
   'compare.none': 'No plan has a catalog indicator yet',
 
   'nav.manualValues': 'Data entry',
@@ -290,6 +291,7 @@ export const en: Messages = {
   'manual.pending': '{count} awaiting review',
   'manual.nothingEntered': 'Nothing entered',
   'manual.entries': 'Entries',
+  'manual.noComputed': 'Computable, but the platform holds no computed value for this region',
   'manual.indicators': '{count} indicators entered by hand',
   'reports.title': 'Monitoring and evaluation reports',
   'reports.hint':

@@ -201,6 +201,7 @@ export const zhCN = {
   'compare.source.computed': '计算',
   'compare.source.manual': '填报',
   'compare.chart': '目标与实际',
+  'compare.trend': '实际值历年变化（虚线为各自目标）',
   'compare.none': '尚无规划包含标准指标',
 
   'nav.manualValues': '数据填报',
@@ -286,6 +287,7 @@ export const zhCN = {
   'manual.pending': '待审核 {count} 项',
   'manual.nothingEntered': '尚未填报',
   'manual.entries': '填报记录',
+  'manual.noComputed': '可由平台计算，但平台尚无该地区的计算值',
   'manual.indicators': '需手工填报的指标 {count} 项',
   'reports.title': '监测评估报告',
   'reports.hint':

@@ -5,11 +5,12 @@ import { getComparison, type ComparisonEntry } from '../api/comparison';
 import { getPlan, listPlans } from '../api/plans';
 import { useLoad } from '../api/use-load';
 import { EChart } from '../components/charts/echart';
-import { comparisonOption } from '../components/charts/comparison-option';
+import { comparisonOption, comparisonTrendOption } from '../components/charts/comparison-option';
 import { NatureTag } from '../components/nature-tag';
 import { PageLoading } from '../components/page-loading';
 import { pick } from '../format/bilingual';
-import { comparedRegions, indicatorChoices } from '../format/comparison';
+import { comparedRegions, indicatorChoices, regionTrends } from '../format/comparison';
+import { yearsBetween } from '../format/years';
 import { formatWithUnit } from '../format/value-with-unit';
 import { useI18n } from '../i18n/context';
 
@@ -35,6 +36,12 @@ export default function ComparePage() {
       }),
     [regions, t],
   );
+  const trendOption = useMemo(() => {
+    const trends = comparison && regionTrends(comparison.entries);
+    if (!trends?.length) return null;
+    const years = trends.flatMap((r) => r.points.map((p) => p.year));
+    return comparisonTrendOption(trends, yearsBetween(Math.min(2020, ...years), Math.max(2025, ...years)));
+  }, [comparison]);
   if (choices?.length === 0) return <Empty description={t('compare.none')} />;
   const name = comparison && (lang === 'en' ? comparison.indicator.nameEn : comparison.indicator.nameZh);
 
@@ -70,6 +77,11 @@ export default function ComparePage() {
           <Card size="small" title={t('compare.chart')}>
             {option && <EChart option={option} height={320} testId="compare-chart" ariaLabel={name} />}
           </Card>
+          {trendOption && (
+            <Card size="small" title={t('compare.trend')}>
+              <EChart option={trendOption} height={280} testId="compare-trend" ariaLabel={name} />
+            </Card>
+          )}
           <div data-testid="compare-table">
             <Table<ComparisonEntry>
               size="small"

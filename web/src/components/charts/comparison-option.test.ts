@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonOption } from './comparison-option';
+import { comparisonOption, comparisonTrendOption } from './comparison-option';
 
 describe('comparisonOption', () => {
   it('puts baseline and latest as bars per region and the target as markers, both ends of a range', () => {
@@ -25,5 +25,34 @@ describe('comparisonOption', () => {
         [2, 107],
       ],
     });
+  });
+});
+
+describe('comparisonTrendOption', () => {
+  it('draws each region’s actuals by year with its target as a dashed line, both ends of a range', () => {
+    const option = comparisonTrendOption(
+      [
+        {
+          label: '通州区',
+          points: [
+            { year: 2021, value: 30 },
+            { year: 2022, value: 32 },
+          ],
+          target: { min: 36, max: 36 },
+        },
+        { label: '某县', points: [{ year: 2020, value: 101 }], target: { min: 103, max: 107 } },
+        { label: '另县', points: [{ year: 2023, value: 5 }], target: null },
+      ],
+      [2020, 2021, 2022, 2023],
+    );
+    const series = option.series as { name: string; data: unknown[]; markLine?: { data: unknown[] } }[];
+    expect(series.map((s) => [s.name, s.data])).toEqual([
+      ['通州区', [null, 30, 32, null]],
+      ['某县', [101, null, null, null]],
+      ['另县', [null, null, null, 5]],
+    ]);
+    expect(series[0]!.markLine!.data).toEqual([{ yAxis: 36 }]);
+    expect(series[1]!.markLine!.data).toEqual([{ yAxis: 103 }, { yAxis: 107 }]);
+    expect(series[2]!.markLine).toBeUndefined();
   });
 });

@@ -67,3 +67,52 @@ export function comparisonOption(regions: readonly ComparedRegion[], labels: Com
     ],
   };
 }
+
+export interface RegionTrend {
+  label: string;
+  points: readonly { year: number; value: number }[];
+  target: { min: number; max: number } | null;
+}
+
+const PALETTE = ['#0b6e4f', '#1677ff', '#d48806', '#722ed1', '#cf1322', '#13c2c2', '#8c8c8c'];
+
+/**
+ * The actuals of the regions that have any, year by year, one line each; each region's target as a dashed line
+ * in its colour (a range at both ends).
+ */
+export function comparisonTrendOption(
+  regions: readonly RegionTrend[],
+  years: readonly number[],
+): ChartOption {
+  return {
+    animation: false,
+    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+    legend: { top: 0, type: 'scroll' },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: years.map(String), boundaryGap: false },
+    yAxis: { type: 'value', scale: true },
+    series: regions.map((r, i) => {
+      const color = PALETTE[i % PALETTE.length]!;
+      const targets = r.target ? [...new Set([r.target.min, r.target.max])] : [];
+      return {
+        type: 'line' as const,
+        name: r.label,
+        data: years.map((y) => r.points.find((p) => p.year === y)?.value ?? null),
+        itemStyle: { color },
+        lineStyle: { color, width: 2 },
+        connectNulls: false,
+        ...(targets.length
+          ? {
+              markLine: {
+                silent: true,
+                symbol: 'none',
+                lineStyle: { color, type: 'dashed' as const },
+                label: { formatter: `${r.label} {c}`, position: 'insideEndTop' as const },
+                data: targets.map((t) => ({ yAxis: t })),
+              },
+            }
+          : {}),
+      };
+    }),
+  };
+}
