@@ -182,7 +182,6 @@ export async function writeResources(
     skipped.has(entry)
       ? []
       : referencesIn(entry.resource, '').map(({ ref, path }) => ({
-          entry,
           ref,
           text: ref.reference!,
           field: fieldOf(entry, `${entry.resource.resourceType}${path}`),
@@ -222,7 +221,7 @@ export async function writeResources(
   }
   const found = await targetsOf(sql, ctx, wanted);
   const targetOf = (type: string, id: string) => found.get(`${type}/${id}`) ?? null;
-  for (const { entry, ref, text, field } of refs) {
+  for (const { ref, text, field } of refs) {
     let target: Target | null;
     if (text.startsWith('urn:uuid:') || text.startsWith('urn:oid:')) {
       const other = byFullUrl.get(text);
