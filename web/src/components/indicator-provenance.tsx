@@ -5,6 +5,20 @@ import { formatValue } from '../format/numbers';
 import { formatWithUnit } from '../format/value-with-unit';
 import { useI18n } from '../i18n/context';
 
+/** The engine's population bases (src/engine): each has its words in the message files. */
+const POPULATION_BASES = [
+  'discharges',
+  'expenditure',
+  'facilities',
+  'live-births',
+  'not-applicable',
+  'registered-patients',
+  'resident-mid-year',
+  'resident-year-end',
+  'target-group',
+  'visits',
+] as const;
+
 interface Props {
   row: DetailedRow;
   /** The county's computed values of the row's indicator, every year (from /api/indicators). */
@@ -66,7 +80,14 @@ export function IndicatorProvenance({ row, values }: Props) {
             dataIndex: 'denominator',
             render: (n: number | null) => formatValue(n),
           },
-          { title: t('detail.prov.population'), dataIndex: 'populationBasis' },
+          {
+            title: t('detail.prov.population'),
+            dataIndex: 'populationBasis',
+            render: (basis: string) =>
+              (POPULATION_BASES as readonly string[]).includes(basis)
+                ? t(`population.${basis as (typeof POPULATION_BASES)[number]}`)
+                : basis,
+          },
           {
             title: t('detail.prov.period'),
             key: 'period',
