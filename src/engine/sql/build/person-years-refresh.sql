@@ -1,15 +1,16 @@
 WITH t AS (
   SELECT DISTINCT x.resident_id, x.year FROM unnest(:ids::bigint[], :yrs::int[]) AS x(resident_id, year)
 ),
-b AS (SELECT make_date(min(year) - 1, 10, 1) AS lo, make_date(max(year), 12, 31) AS hi FROM t),
+span AS (SELECT min(year) AS first, max(year) AS last FROM t),
+b AS (SELECT make_date(first - 1, 10, 1) AS lo, make_date(last, 12, 31) AS hi FROM span),
 -- Residents (常住) alive on 31 Dec and born by then; a duplicate merged into another row is left out.
 p AS (
-  SELECT t.resident_id, t.year, make_date(t.year, 1, 1) AS ys, make_date(t.year, 12, 31) AS ye,
+  SELECT r.id AS resident_id, t.year, make_date(t.year, 1, 1) AS ys, make_date(t.year, 12, 31) AS ye,
     coalesce(r.residence_village_code, r.county_code || '000000') AS region_code, r.birth_date,
     -- Completed years on 31 Dec: every birthday of the year has passed by then.
     t.year - extract(year FROM r.birth_date)::int AS age
-  FROM t JOIN residents r ON r.county_code = :county_code AND r.id = t.resident_id
-  WHERE r.resident AND r.merged_into_id IS NULL
+  FROM t JOIN residents r ON r.id = t.resident_id
+  WHERE r.county_code = :county_code AND r.resident AND r.merged_into_id IS NULL
     AND (r.birth_date IS NULL OR r.birth_date <= make_date(t.year, 12, 31))
     AND (r.death_date IS NULL OR r.death_date > make_date(t.year, 12, 31))
     AND NOT EXISTS (SELECT 1 FROM deaths d
@@ -87,8 +88,8 @@ con AS (
         WHERE n.county_code = :county_code AND n.renews_contract_id = c.id)) AS renewed
   FROM p JOIN family_doctor_contracts c ON c.county_code = :county_code AND c.resident_id = p.resident_id
     AND c.start_on <= p.ye AND c.end_on >= p.ys
-  WHERE c.end_on >= (SELECT make_date(min(year), 1, 1) FROM t)
-    AND c.start_on <= (SELECT make_date(max(year), 12, 31) FROM t)
+  WHERE c.end_on >= (SELECT make_date(first, 1, 1) FROM span)
+    AND c.start_on <= (SELECT make_date(last, 12, 31) FROM span)
   GROUP BY 1, 2
 ),
 -- Pregnant or postpartum (42 days) in the year.

@@ -179,32 +179,31 @@ tp AS MATERIALIZED (
   FROM terms t JOIN defs d USING (id) JOIN periods p USING (id)
 ),
 -- Region rollups summed into every region they count for (a village's rows for its town and county too);
--- resolved stocks (childcare places) are already per region.
+-- resolved stocks (childcare places) are already per region. Read by key (measure, year, quarter): only
+-- the rows some job needs.
 rr AS MATERIALIZED (
-  SELECT a.region_code, r.year, r.quarter, r.measure, sum(r.value) AS v
-  FROM indicator_region_rollup r
+  SELECT a.region_code, k.src_year AS year, k.src_quarter AS quarter, k.reads AS measure, sum(r.value) AS v
+  FROM (SELECT DISTINCT reads, src_year, src_quarter, source FROM tp WHERE source IN ('region', 'resolved')) AS k
+  CROSS JOIN LATERAL (
+    SELECT r.region_code, r.value FROM indicator_region_rollup r
+    WHERE r.county_code = :county_code AND r.measure = k.reads AND r.year = k.src_year AND r.quarter = k.src_quarter
+  ) AS r
   CROSS JOIN LATERAL (VALUES (left(r.region_code, 6) || '000000'),
       (CASE WHEN right(r.region_code, 6) <> '000000' THEN left(r.region_code, 9) || '000' END),
       (CASE WHEN right(r.region_code, 3) <> '000' THEN r.region_code END)) AS a(region_code)
-  WHERE r.county_code = :county_code AND a.region_code IS NOT NULL
-    -- The arrays are index conditions (the key leads with county, measure, year); the pairs are exact.
-    AND r.measure = ANY(ARRAY(SELECT DISTINCT reads FROM tp WHERE source IN ('region', 'resolved')))
-    AND r.year = ANY(ARRAY(SELECT DISTINCT src_year FROM tp))
-    AND (r.measure, r.year) IN (SELECT reads, src_year FROM tp WHERE source IN ('region', 'resolved'))
-    AND (a.region_code = r.region_code
-      OR r.measure NOT IN (SELECT measure FROM terms WHERE source = 'resolved'))
+  WHERE a.region_code IS NOT NULL AND (k.source <> 'resolved' OR a.region_code = r.region_code)
   GROUP BY 1, 2, 3, 4
 ),
 -- Facility rollups with the facility's attributes; facility 0 (care outside the county) has none.
 fr AS MATERIALIZED (
   SELECT r.year, r.quarter, r.measure, r.value AS v, f.id AS facility_id, f.type, f.primary_care, f.ownership,
     f.grade_level, r.facility_id <> 0 AS in_county, coalesce(f.region_code, :county_code || '000000') AS home
-  FROM indicator_facility_rollup r
+  FROM (SELECT DISTINCT measure, src_year, src_quarter FROM tp WHERE source = 'facility') AS k
+  CROSS JOIN LATERAL (
+    SELECT r.* FROM indicator_facility_rollup r
+    WHERE r.county_code = :county_code AND r.measure = k.measure AND r.year = k.src_year AND r.quarter = k.src_quarter
+  ) AS r
   LEFT JOIN facilities f ON f.county_code = r.county_code AND f.id = r.facility_id
-  WHERE r.county_code = :county_code
-    AND r.measure = ANY(ARRAY(SELECT DISTINCT measure FROM tp WHERE source = 'facility'))
-    AND r.year = ANY(ARRAY(SELECT DISTINCT src_year FROM tp))
-    AND (r.measure, r.year) IN (SELECT measure, src_year FROM tp WHERE source = 'facility')
 ),
 -- Each facility term per facility and period (its filter applied), before summing into regions.
 fa AS MATERIALIZED (
