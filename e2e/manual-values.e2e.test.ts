@@ -23,7 +23,8 @@ beforeAll(async () => {
   const plan = (await api<ApiPlanList>('/api/plans')).plans.find((p) => p.region.code === '320612')!;
   planId = plan.id;
   const assessment = await api<ApiAssessment>(`/api/plans/${planId}/assessment?year=${plan.period.end}`);
-  manualRows = assessment.rows.filter((r) => !r.computable);
+  // Rows the records cannot determine: not computable, or without any computed value for the region.
+  manualRows = assessment.rows.filter((r) => !r.computable || r.actuals.every((a) => a.computed === null));
 });
 afterAll(() => browser?.close());
 
@@ -155,6 +156,22 @@ describe('data entry and approval', () => {
     expect(new Set(buttons)).toEqual(new Set(['修改记录']));
     const template = await auditor.view.downloadTemplate();
     expect(template.suggestedFilename()).toMatch(/\.xlsx$/);
+
+    // 江阴市: the platform holds no records of it, so even its computable rows are entered by hand, and say so.
+    const jiangyin = (await api<ApiPlanList>('/api/plans')).plans.find((p) => p.region.code === '320281')!;
+    const rows = (
+      await api<ApiAssessment>(`/api/plans/${jiangyin.id}/assessment?year=${jiangyin.period.end}`)
+    ).rows;
+    await auditor.view.page.goto(`/plans/${jiangyin.id}/manual-values`);
+    await auditor.view.page
+      .getByTestId('manual-rows')
+      .getByText(rows[rows.length - 1]!.name)
+      .waitFor();
+    expect(await auditor.view.indicatorRows().count()).toBe(rows.length);
+    expect(await auditor.view.page.getByTestId('no-computed').count()).toBe(
+      rows.filter((r) => r.computable).length,
+    );
+    await auditor.watched.screenshot('manual-values-no-records-1366');
     expect(auditor.watched.problems).toEqual([]);
     await auditor.watched.close();
   });

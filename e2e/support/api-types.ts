@@ -43,6 +43,7 @@ export interface ApiAssessment {
     actuals: {
       year: number;
       chosen: { value: number; source: 'computed' | 'manual' } | null;
+      computed: { value: number } | null;
       manual: { id: number; value: number; status: string } | null;
     }[];
     assessment: { status: ApiStatus; projection: { value: number | null } };

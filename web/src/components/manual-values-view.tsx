@@ -28,6 +28,11 @@ type Dialog =
   | { kind: 'return'; row: ManualRow; value: ManualValue }
   | { kind: 'history'; row: ManualRow; value: ManualValue };
 
+interface ManualIndicator extends ManualRow {
+  rowKey: string;
+  computable: boolean;
+}
+
 interface Entry extends ManualValue {
   row: ManualRow;
 }
@@ -53,10 +58,12 @@ export function ManualValuesView({ plan }: { plan: Plan }) {
   const { data: values, loading } = useLoad(`${plan.id}/${version}`, loadValues);
   const reload = () => setVersion((v) => v + 1);
 
-  const rows = useMemo<(ManualRow & { rowKey: string })[]>(
+  const rows = useMemo<ManualIndicator[]>(
     () =>
       (assessment?.rows ?? [])
-        .filter((r) => !r.computable)
+        // Not computable, or computable but without any computed value (a region whose records the platform
+        // does not hold): both take hand-entered values (docs/monitoring.md, "Actuals").
+        .filter((r) => !r.computable || r.actuals.every((a) => a.computed === null))
         .map((r) => {
           const printed = plan.indicators[r.position]!;
           return {
@@ -66,6 +73,7 @@ export function ManualValuesView({ plan }: { plan: Plan }) {
             unit: r.unit,
             target: printed.target.text,
             rowKey: r.rowKey,
+            computable: r.computable,
           };
         }),
     [assessment, plan],
@@ -178,7 +186,7 @@ export function ManualValuesView({ plan }: { plan: Plan }) {
       </div>
       <ManualImport planId={plan.id} canImport={mayEnter} onImported={reload} />
       <div data-testid="manual-rows">
-        <Table<ManualRow & { rowKey: string }>
+        <Table<ManualIndicator>
           size="small"
           bordered
           rowKey="position"
@@ -189,7 +197,20 @@ export function ManualValuesView({ plan }: { plan: Plan }) {
           title={() => t('manual.indicators', { count: rows.length })}
           columns={[
             { title: t('plan.col.seq'), dataIndex: 'seq', width: 56 },
-            { title: t('manual.col.indicator'), dataIndex: 'name' },
+            {
+              title: t('manual.col.indicator'),
+              key: 'name',
+              render: (_, row) => (
+                <Flex vertical>
+                  <span>{row.name}</span>
+                  {row.computable && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="no-computed">
+                      {t('manual.noComputed')}
+                    </Typography.Text>
+                  )}
+                </Flex>
+              ),
+            },
             { title: t('plan.col.unit'), dataIndex: 'unit', width: 80 },
             { title: t('plan.col.target'), dataIndex: 'target', width: 120 },
             {
