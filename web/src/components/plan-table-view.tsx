@@ -1,6 +1,7 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { getAssessment } from '../api/monitoring';
 import { ASSESSMENT_STATUSES, type AssessmentStatus } from '../api/monitoring-types';
 import type { Nature, Plan } from '../api/types';
@@ -128,6 +129,12 @@ export function PlanTableView({ plan }: { plan: Plan }) {
           {t('plan.shown', { shown: rows.length, total: plan.indicators.length })}
         </Typography.Text>
         <div style={{ flex: 1 }} />
+        <Link to={`/plans/${plan.id}/manual-values`}>
+          <Button icon={<EditOutlined />}>{t('nav.manualValues')}</Button>
+        </Link>
+        <Link to={`/plans/${plan.id}/tasks`}>
+          <Button icon={<CheckSquareOutlined />}>{t('nav.tasks')}</Button>
+        </Link>
         <Button
           icon={<DownloadOutlined />}
           loading={exporting}
