@@ -34,6 +34,7 @@ export function IndicatorProvenance({ row, values }: Props) {
   const { t } = useI18n();
   if (!row.indicatorId) return <Alert type="info" showIcon title={t('detail.unmapped')} />;
   if (!row.computable) return <Alert type="info" showIcon title={t('detail.notComputable')} />;
+  if (values.length === 0) return <Alert type="info" showIcon title={t('detail.noValues')} />;
   const definition = values.at(-1)?.definition;
   const used = (year: number) => row.actuals.find((a) => a.year === year)?.chosen?.source;
   return (

@@ -188,6 +188,8 @@ export const en: Messages = {
   'detail.notComputable':
     'The records cannot determine this indicator: its actuals are entered by hand and count once approved.',
   'detail.unmapped': 'This row maps to no catalog indicator: its actuals are entered by hand.',
+  'detail.noValues':
+    'No computed values for this county: the platform holds none of its records, or the indicator has not been computed.',
   'detail.towns': 'By town ({year})',
   'detail.townsMissing': 'No value (not computed, or a small count withheld): {towns}',
   'detail.townsNone': 'No values by town',

@@ -185,6 +185,7 @@ export const zhCN = {
   'detail.definitionId': '标准指标 {id} · 第 {version} 版',
   'detail.notComputable': '平台数据无法计算该指标：实际值来自手工填报，审核通过后参与评估。',
   'detail.unmapped': '该行未对应标准指标：实际值来自手工填报。',
+  'detail.noValues': '平台尚无该县（区）的计算值：没有业务数据，或该指标尚未计算。',
   'detail.towns': '分乡镇（街道）（{year} 年）',
   'detail.townsMissing': '无数值（未计算或小数值不公开）：{towns}',
   'detail.townsNone': '无分乡镇数值',
