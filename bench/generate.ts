@@ -7,6 +7,7 @@ import path from 'node:path';
 import { loadSyntheticCounty } from '../src/cli/generate.js';
 import { openDatabase } from '../src/store/db.js';
 import { openScratchPostgres } from '../src/testing/databases.js';
+import { cpuMark, cpuSince } from './_cpu.js';
 import type { Bench } from './main.js';
 
 const bench: Bench = async (args) => {
@@ -24,6 +25,8 @@ const bench: Bench = async (args) => {
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   let indexesFrom = 0;
+  const loadBefore = loadavg().map((l) => Math.round(l * 10) / 10);
+  const cpu = await cpuMark(database);
   try {
     const result = await loadSyntheticCounty(
       database,
@@ -39,6 +42,7 @@ const bench: Bench = async (args) => {
       },
     );
     const rows = Object.values(result.rows).reduce((a, b) => a + b, 0);
+    const used = await cpuSince(database, cpu);
     return {
       storage: database.kind,
       residents,
@@ -48,7 +52,8 @@ const bench: Bench = async (args) => {
       stageSeconds: Object.fromEntries(
         Object.entries(result.stages).map(([stage, s]) => [stage, Math.round(s * 10) / 10]),
       ),
-      loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
+      ...used,
+      loadAverageBefore: loadBefore,
       rows,
       rowsPerSecond: Math.round(rows / result.seconds),
       peakRssMB: Math.round(peak / 1e6),

@@ -2,7 +2,7 @@
 // resources (bench/README.md), against a raw COPY of the same rows into the same tables.
 import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { to as copyTo } from 'pg-copy-streams';
 import { importRecordFiles } from '../src/app/import-records.js';
@@ -11,6 +11,7 @@ import { openDatabase, type Database } from '../src/store/db.js';
 import { openScratchPostgres } from '../src/testing/databases.js';
 import { countyFrame, residentRecords } from '../src/testing/fhir-county.js';
 import { DIGEST_TABLES } from '../src/testing/table-digest.js';
+import { cpuMark, cpuSince } from './_cpu.js';
 import type { Bench } from './main.js';
 
 const ingest: Bench = async (args) => {
@@ -30,6 +31,8 @@ const ingest: Bench = async (args) => {
   try {
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+    const loadBefore = loadavg().map((l) => Math.round(l * 10) / 10);
+    const cpu = await cpuMark(database);
     const started = performance.now();
     const [report] = await importRecordFiles(database, [{ name: 'county.ndjson', path: file }], {
       skipInvalid: false,
@@ -37,6 +40,7 @@ const ingest: Bench = async (args) => {
     });
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
+    const used = await cpuSince(database, cpu);
     if (report!.rejected.length)
       throw new Error(`unexpected rejects: ${JSON.stringify(report!.rejected.slice(0, 3))}`);
     const copySeconds = await rawCopySeconds(database);
@@ -47,6 +51,13 @@ const ingest: Bench = async (args) => {
       fileMB: Math.round(statSync(file).size / 1e6),
       seconds: round(seconds),
       resourcesPerSecond: Math.round(report!.read / seconds),
+      // On a loaded machine: resources per CPU-second of importer and database together.
+      resourcesPerCpuSecond:
+        used.backendCpuSeconds === null
+          ? null
+          : Math.round(report!.read / (used.nodeCpuSeconds + used.backendCpuSeconds)),
+      ...used,
+      loadAverageBefore: loadBefore,
       peakRssMB: Math.round(peakRss / 1e6),
       rawCopySeconds: round(copySeconds),
       ingestToCopyRatio: round(seconds / copySeconds),
