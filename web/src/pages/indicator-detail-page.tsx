@@ -71,7 +71,16 @@ export default function IndicatorDetailPage() {
     }),
     [t],
   );
-  const option = useMemo(() => row && trendOption(trendInputOf(row, period), labels), [row, period, labels]);
+  // The target's line or band is labelled with what it accepts (`80左右` for life expectancy: ≥ 79 (80 ± 1)).
+  const option = useMemo(
+    () =>
+      row &&
+      trendOption(
+        { ...trendInputOf(row, period), targetText: pick(row.assessment.target.description, lang) },
+        labels,
+      ),
+    [row, period, labels, lang],
+  );
 
   if (!assessment) return <PageLoading />;
   if (!row) return <Alert type="error" showIcon title={t('detail.notFound', { position: position ?? '' })} />;
