@@ -505,8 +505,13 @@ export function baseWhere(part: RestPart, p: Params, within: string | null): str
 function filterWhere(part: RestPart, filters: Filter[], p: Params): string[] | null {
   const where: string[] = [];
   for (const f of filters) {
+    const mark = p.values.length;
     const ors = f.values.map((v) => f.decl.where(part, v, p));
-    if (ors.some((o) => o === true)) continue;
+    // An unused parameter has no type: PostgreSQL refuses the statement, so values not used are taken back.
+    if (ors.some((o) => o === true)) {
+      p.values.length = mark;
+      continue;
+    }
     const conds = ors.filter((o): o is string => typeof o === 'string');
     if (!conds.length) return null;
     where.push(`(${conds.join(' or ')})`);
@@ -516,37 +521,94 @@ function filterWhere(part: RestPart, filters: Filter[], p: Params): string[] | n
 
 const idOf = (part: RestPart, key: string) => `${part.prefix}${key}`;
 
-/** Runs a search: the type's parts in order, keyset-paged by (part, key). */
+/**
+ * Runs a search: the type's parts in order, keyset-paged by (part, key), in one statement with the versions
+ * joined. A type spread over several tables (Observation: follow-ups, check-ups, child checks, deaths) is one
+ * UNION ALL of its parts, each ordered and limited by its own index before the merge, so a search is one
+ * round trip to the database whatever the type.
+ */
 export async function searchStore(sql: Sql, county: string, query: SearchQuery): Promise<SearchPage> {
   const { filters, applied } = parseFilters(query);
   const parts = partsOf(query.type);
   const cursor = decodeCursor(query.cursor, parts.length);
-  const resources: Resource[] = [];
-  let last: { part: number; key: string } | null = null;
-  let next: string | null = null;
-  for (let i = cursor?.part ?? 0; i < parts.length && next === null; i++) {
+  const p = new Params(county);
+  const limit = query.count + 1;
+  const branches: { index: number; part: RestPart; text: string }[] = [];
+  for (let i = cursor?.part ?? 0; i < parts.length; i++) {
     const part = parts[i]!;
-    const p = new Params(county);
+    const mark = p.values.length;
     const where = baseWhere(part, p, query.within);
     const filtered = filterWhere(part, filters, p);
-    if (!filtered) continue;
+    if (!filtered) {
+      p.values.length = mark;
+      continue;
+    }
     where.push(...filtered);
-    if (cursor && i === cursor.part)
+    if (cursor && i === cursor.part && cursor.key !== '')
       where.push(
         part.key === 'code' ? `t.code > ${p.add(cursor.key)}` : `t.id > ${p.add(cursor.key)}::bigint`,
       );
-    const remaining = query.count - resources.length;
-    const rows = await sql.query<Record<string, unknown>>(
-      `${part.select} where ${where.join(' and ')} order by t.${part.key} limit ${remaining + 1}`,
+    branches.push({
+      index: i,
+      part,
+      text: `${part.select} where ${where.join(' and ')} order by t.${part.key} limit ${limit}`,
+    });
+  }
+  if (!branches.length) return { resources: [], next: null, applied };
+  const type = `${p.add(query.type)}::text`;
+  const version = (fid: string) =>
+    `left join fhir_resource_versions v on v.county_code = $1 and v.resource_type = ${type} and v.resource_id = ${fid}`;
+  const versionColumns = `v.version_id as "__version", to_json(v.last_updated) #>> '{}' as "__at"`;
+  let rows: { index: number; part: RestPart; row: Record<string, unknown> }[];
+  if (branches.length === 1) {
+    const { index, part, text } = branches[0]!;
+    const found = await sql.query<Record<string, unknown>>(
+      `select x.*, ${versionColumns} from (${text}) x ${version(`${p.add(part.prefix)}::text || x.${part.key}::text`)} order by x.${part.key}`,
       p.values,
     );
-    const taken = rows.slice(0, remaining);
-    for (const row of taken) resources.push(part.toFhir(row));
-    if (taken.length)
-      last = { part: i, key: String(taken[taken.length - 1]![part.key === 'code' ? 'code' : 'id']) };
-    if (rows.length > remaining) next = last ? encodeCursor(last) : encodeCursor({ part: i, key: '' });
+    rows = found.map((row) => ({ index, part, row }));
+  } else {
+    // Several parts are all keyed by id; a row travels as JSON (its columns differ from part to part).
+    const union = branches
+      .map(
+        (b) =>
+          `select ${b.index} as part, x.id::bigint as n, ${p.add(b.part.prefix)}::text || x.id::text as fid, row_to_json(x) as row from (${b.text}) x`,
+      )
+      .join(' union all ');
+    const found = await sql.query<{
+      part: number;
+      row: Record<string, unknown>;
+      __version: number | null;
+      __at: string | null;
+    }>(
+      `select u.part, u.row, ${versionColumns} from (select * from (${union}) w order by w.part, w.n limit ${limit}) u
+       ${version('u.fid')} order by u.part, u.n`,
+      p.values,
+    );
+    rows = found.map((r) => ({
+      index: r.part,
+      part: parts[r.part]!,
+      row: { ...r.row, __version: r.__version, __at: r.__at },
+    }));
   }
-  await attachVersions(sql, county, resources);
+  const taken = rows.slice(0, query.count);
+  const resources = taken.map(({ part, row }) => {
+    const { __version, __at, ...record } = row as { __version: number | null; __at: string | null };
+    const resource = part.toFhir(record);
+    resource.meta = {
+      ...resource.meta,
+      versionId: String(__version ?? 1),
+      ...(__at ? { lastUpdated: new Date(__at).toISOString() } : {}),
+    };
+    return resource;
+  });
+  let next: string | null = null;
+  if (rows.length > query.count) {
+    const last = taken[taken.length - 1];
+    next = last
+      ? encodeCursor({ part: last.index, key: String(last.row[last.part.key === 'code' ? 'code' : 'id']) })
+      : encodeCursor({ part: rows[0]!.index, key: '' });
+  }
   return { resources, next, applied };
 }
 
@@ -555,10 +617,13 @@ export async function searchStore(sql: Sql, county: string, query: SearchQuery):
  * search with other values gives the same SQL, so many searches run as one statement (one row each).
  */
 class RowParams extends Params {
-  readonly row: string[] = [];
   override add(value: unknown): string {
-    this.row.push(String(value));
-    return `k.c${this.row.length - 1}`;
+    this.values.push(String(value));
+    return `k.c${this.values.length - 2}`;
+  }
+  /** The values of the row (after the county). */
+  get row(): string[] {
+    return this.values.slice(1) as string[];
   }
 }
 
