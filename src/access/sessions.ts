@@ -1,6 +1,6 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../store/db.js';
-import { apiTokens, sessions, users } from '../store/schema/index.js';
+import { apiTokens, sessions, signInAttempts, users } from '../store/schema/index.js';
 import type { Principal } from './principal.js';
 import { newSecret, sha256 } from './secrets.js';
 import { findUser, principalOf } from './users.js';
@@ -38,6 +38,34 @@ export async function sessionPrincipal(db: Db, sessionId: string): Promise<Princ
   if (!found) return null;
   const [user] = await db.select().from(users).where(eq(users.id, found.userId));
   return user && !user.disabled ? principalOf(user, 'session') : null;
+}
+
+/** Sign-in attempts older than this are dropped: the limits look back 15 minutes, the audit log keeps them all. */
+export const ATTEMPTS_KEPT_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Deletes the sessions that can no longer be used (past their lifetime, or idle too long) and old sign-in
+ * attempts, so that neither table grows with every sign-in. Run at each sign-in: cheap, and nothing to schedule.
+ */
+export async function pruneExpired(db: Db): Promise<{ sessions: number; attempts: number }> {
+  const ended = await db
+    .delete(sessions)
+    .where(
+      or(lt(sessions.expiresAt, sql`now()`), lt(sessions.lastSeenAt, new Date(Date.now() - SESSION_IDLE_MS))),
+    )
+    .returning({ id: sessions.idHash });
+  const attempts = await db
+    .delete(signInAttempts)
+    .where(lt(signInAttempts.at, new Date(Date.now() - ATTEMPTS_KEPT_MS)))
+    .returning({ id: signInAttempts.id });
+  return { sessions: ended.length, attempts: attempts.length };
+}
+
+/** Ends every session of a user but `keep` (the one that changed the password). */
+export async function endOtherSessions(db: Db, userId: number, keep?: string): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), keep ? ne(sessions.idHash, sha256(keep)) : undefined));
 }
 
 export async function endSession(db: Db, sessionId: string): Promise<void> {

@@ -3,8 +3,8 @@ import { WeijianError } from '../domain/errors.js';
 import type { Db } from '../store/db.js';
 import { signInAttempts } from '../store/schema/index.js';
 import { hashPassword, verifyPassword } from './password.js';
-import { createSession } from './sessions.js';
-import { findUser, type UserRow } from './users.js';
+import { createSession, endOtherSessions, pruneExpired } from './sessions.js';
+import { findUser, setPassword, userById, type UserRow } from './users.js';
 
 /*
  * Sign-in limits, counted from sign_in_attempts so that they survive restarts and hold across servers:
@@ -29,7 +29,38 @@ export async function signIn(db: Db, username: string, password: string, ip: str
   const success = valid && user !== undefined && !user.disabled;
   await db.insert(signInAttempts).values({ username, ip, success });
   if (!success) throw new WeijianError('auth.invalid-credentials', 'wrong user name or password', {}, 401);
+  await pruneExpired(db);
   return { user, sessionId: await createSession(db, user.id) };
+}
+
+/**
+ * A signed-in user's new password: the current one proves it is them (a session left open on a shared
+ * computer is not enough), under the same limits as sign-in; a wrong one counts as a failed sign-in. Every
+ * other session of the user ends; API tokens stay (revoke them with `weijian token revoke`).
+ */
+export async function changeOwnPassword(
+  db: Db,
+  userId: number,
+  change: { currentPassword: string; newPassword: string; ip: string; keepSession?: string },
+  cost?: Parameters<typeof hashPassword>[1],
+): Promise<void> {
+  const user = await userById(db, userId);
+  if (!user || user.disabled) throw new WeijianError('auth.required', 'sign in first', {}, 401);
+  await refuseWhenLimited(db, user.username, change.ip);
+  const valid = await verifyPassword(change.currentPassword, user.passwordHash);
+  if (!valid) {
+    await db.insert(signInAttempts).values({ username: user.username, ip: change.ip, success: false });
+    throw new WeijianError('auth.wrong-password', 'the current password is wrong', {
+      field: 'currentPassword',
+    });
+  }
+  if (change.newPassword === change.currentPassword) {
+    throw new WeijianError('user.same-password', 'the new password must differ from the current one', {
+      field: 'newPassword',
+    });
+  }
+  await setPassword(db, user.username, change.newPassword, cost);
+  await endOtherSessions(db, user.id, change.keepSession);
 }
 
 async function refuseWhenLimited(db: Db, username: string, ip: string): Promise<void> {

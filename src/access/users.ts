@@ -99,6 +99,26 @@ export function principalOf(row: UserRow, via: 'session' | 'token', tokenId?: nu
   };
 }
 
+/**
+ * Sets a user's password (checked for strength): the CLI's reset by the local administrator and the last
+ * step of a user's own change. The callers end the sessions that must end.
+ */
+export async function setPassword(
+  db: Db,
+  username: string,
+  password: string,
+  cost?: Parameters<typeof hashPassword>[1],
+): Promise<UserView> {
+  checkPasswordStrength(password);
+  const [row] = await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(password, cost) })
+    .where(eq(users.username, username))
+    .returning();
+  if (!row) throw new WeijianError('user.not-found', `no user ${username}`, {}, 404);
+  return viewOf(row);
+}
+
 /** Disables an account and ends its sessions; its API tokens stop working with it (they check `disabled`). */
 export async function disableUser(db: Db, username: string): Promise<UserView> {
   const [row] = await db

@@ -4,6 +4,10 @@ import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { searchAudit } from '../access/audit.js';
+import { verifyPassword } from '../access/password.js';
+import { findUser } from '../access/users.js';
+import { openDatabase } from '../store/db.js';
 
 const bin = path.resolve(fileURLToPath(import.meta.url), '../../../bin/weijian.js');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'weijian-cli-user-'));
@@ -63,5 +67,31 @@ describe('weijian user, token and audit (CLI, embedded database)', () => {
       countyCode: '320612',
       actorRole: 'admin',
     });
+  }, 120_000);
+
+  it('sets an account’s password from stdin, checked for strength and audited', async () => {
+    const weak = await weijian(['user', 'password', '--username', 'doc', '--password-stdin'], 'weakpass\n');
+    expect([weak.code, weak.stderr.includes('three kinds')]).toEqual([1, true]);
+    const unknown = await weijian(
+      ['user', 'password', '--username', 'nobody', '--password-stdin'],
+      'Doctor-password-3',
+    );
+    expect([unknown.code, unknown.stderr.includes('no user nobody')]).toEqual([1, true]);
+    const set = await weijian(
+      ['user', 'password', '--username', 'doc', '--password-stdin'],
+      'Doctor-password-3\n',
+    );
+    expect(set.code).toBe(0);
+    expect(set.stdout).not.toContain('Doctor-password-3');
+    const database = await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
+    try {
+      const doc = (await findUser(database.db, 'doc'))!;
+      expect(await verifyPassword('Doctor-password-3', doc.passwordHash)).toBe(true);
+      expect(await verifyPassword('Doctor-password-2', doc.passwordHash)).toBe(false);
+      const [entry] = await searchAudit(database.db, { action: 'users.password-set' });
+      expect(entry).toMatchObject({ resourceType: 'user', resourceId: String(doc.id), outcome: 'ok' });
+    } finally {
+      await database.close();
+    }
   }, 120_000);
 });

@@ -5,8 +5,8 @@ import { actorOf, writeAudit } from '../access/audit.js';
 import { ROLE_LABELS, ROLES, type Role } from '../access/permissions.js';
 import { checkPasswordStrength } from '../access/password.js';
 import { authorize, localOperator } from '../access/principal.js';
-import { createApiToken, revokeApiToken } from '../access/sessions.js';
-import { createUser, disableUser, listUsers } from '../access/users.js';
+import { createApiToken, endOtherSessions, revokeApiToken } from '../access/sessions.js';
+import { createUser, disableUser, listUsers, setPassword } from '../access/users.js';
 import { WeijianError } from '../domain/errors.js';
 import { withDatabase } from './database.js';
 
@@ -89,6 +89,30 @@ export function userCommand(): Command {
             `${u.username}\t${u.role}\t${scope.filter(Boolean).join(', ')}${u.disabled ? '\tdisabled' : ''}`,
           );
         }
+      });
+    });
+  user
+    .command('password')
+    .description(
+      '设置密码 Set an account’s password (asked for, or read from stdin); its sessions end. ' +
+        'Signed-in users change their own in the web app (POST /api/auth/password)',
+    )
+    .requiredOption('--username <name>', 'the account')
+    .option('--password-stdin', 'read the password from standard input (for scripts)')
+    .action(async (options: { username: string; passwordStdin?: boolean }) => {
+      const password = options.passwordStdin ? await readStdin() : await promptPassword();
+      checkPasswordStrength(password);
+      const operator = localOperator();
+      authorize(operator, 'users:manage');
+      await withDatabase(async (db) => {
+        const changed = await setPassword(db, options.username, password);
+        await endOtherSessions(db, changed.id);
+        await writeAudit(db, actorOf(operator), {
+          action: 'users.password-set',
+          resourceType: 'user',
+          resourceId: String(changed.id),
+        });
+        console.log(`已设置 password set for ${changed.username}; their sessions have ended`);
       });
     });
   user

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ROLE_PERMISSIONS } from '../../access/permissions.js';
 import { csrfTokenOf } from '../../access/secrets.js';
 import { endSession } from '../../access/sessions.js';
-import { signIn } from '../../access/sign-in.js';
+import { changeOwnPassword, signIn } from '../../access/sign-in.js';
 import { userById, viewOf } from '../../access/users.js';
 import { WeijianError } from '../../domain/errors.js';
 import type { Db } from '../../store/db.js';
@@ -57,6 +57,34 @@ export const authRoutes =
         const sessionId = request.cookies[SESSION_COOKIE];
         if (sessionId) await endSession(db, sessionId);
         return reply.clearCookie(SESSION_COOKIE, { path: '/' }).status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/api/auth/password',
+      {
+        config: { permission: 'signed-in', audit: 'auth.password-change' },
+        schema: {
+          tags: ['auth'],
+          summary:
+            '修改密码 Change one’s own password (the current one is required); ends one’s other sessions',
+          body: z.object({
+            currentPassword: z.string().min(1).max(200),
+            newPassword: z.string().min(1).max(200),
+          }),
+          response: { 204: z.null(), 400: problemSchema, 401: problemSchema, 429: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const me = principal(request);
+        if (me.userId === null) throw new WeijianError('auth.required', 'sign in first', {}, 401);
+        request.auditEvent = { resourceType: 'user', resourceId: String(me.userId) };
+        await changeOwnPassword(db, me.userId, {
+          ...request.body,
+          ip: request.ip,
+          keepSession: me.via === 'session' ? request.cookies[SESSION_COOKIE] : undefined,
+        });
+        return reply.status(204).send(null);
       },
     );
 
