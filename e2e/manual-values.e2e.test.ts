@@ -211,4 +211,28 @@ describe('data entry and approval', () => {
     expect(planner.watched.problems).toEqual([]);
     await planner.watched.close();
   });
+
+  it('lets an admin correct an approved value only with a reason, which the history keeps', async () => {
+    const literacy = '居民健康素养水平';
+    const admin = await manualPage(USERS.admin);
+    await admin.view.fillEdit(literacy, 2024, '28.9');
+    await admin.view.save();
+    await admin.view.formError().filter({ hasText: '请填写' }).waitFor();
+    expect((await valuesOf(literacy))[0]).toMatchObject({ value: 28.6, status: 'approved' });
+
+    await admin.view.dialog().locator('textarea').last().fill('监测报告修订版更正');
+    await admin.view.save();
+    await admin.view.entry(literacy, 2024).getByText('28.9%').waitFor();
+    expect((await valuesOf(literacy))[0]).toMatchObject({ value: 28.9, status: 'approved' });
+    const history = await admin.view.history(literacy, 2024);
+    expect(history[history.length - 1]!.slice(1)).toEqual([
+      'user:e2e-admin',
+      '修改',
+      '28.6 → 28.9',
+      '已通过',
+      '监测报告修订版更正',
+    ]);
+    expect(admin.watched.problems).toEqual([]);
+    await admin.watched.close();
+  });
 });

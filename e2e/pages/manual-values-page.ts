@@ -44,6 +44,13 @@ export class ManualValuesPage {
     await this.page.getByTestId('manual-source').fill(source);
   }
 
+  /** Opens the edit form of an entry and sets its value (and, for an approved value, the reason). */
+  async fillEdit(name: string, year: number, value: string): Promise<void> {
+    await this.act(name, year, /^修\s*改$/);
+    await this.dialog().waitFor();
+    await this.page.getByTestId('manual-value').fill(value);
+  }
+
   async save(): Promise<void> {
     await this.page.getByTestId('manual-save').click();
   }
