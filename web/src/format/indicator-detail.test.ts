@@ -16,7 +16,13 @@ const row = {
     computed(2015, 3),
     computed(2020, 0),
     computed(2024, 0),
-    { year: 2025, chosen: null, computed: null, manual: null },
+    // Entered by hand and submitted, not approved: drawn apart, not an actual.
+    {
+      year: 2025,
+      chosen: null,
+      computed: null,
+      manual: { id: 1, year: 2025, value: 2, status: 'submitted' },
+    },
   ],
   assessment: {
     target: { text: '≤ 4', kind: 'bound', description: { zh: '≤ 4', en: '≤ 4' } },
@@ -39,6 +45,7 @@ describe('trendInputOf', () => {
         { year: 2020, value: 0, source: 'computed' },
         { year: 2024, value: 0, source: 'computed' },
       ],
+      pending: [{ year: 2025, value: 2 }],
       expected: [
         { year: 2020, value: 1.59 },
         { year: 2021, value: 1.59 },

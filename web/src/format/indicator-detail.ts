@@ -16,12 +16,18 @@ export function trendInputOf(row: DetailedRow, period: { start: number; end: num
       ? [{ year: x.year, value: x.chosen.value, source: x.chosen.source }]
       : [],
   );
+  const pending = row.actuals.flatMap((x) =>
+    x.manual && x.manual.status !== 'approved' && x.year >= from && x.year <= to
+      ? [{ year: x.year, value: x.manual.value }]
+      : [],
+  );
   const p = a.projection;
   const restsFrom = Math.max(from, a.pathStart?.year ?? actuals[0]?.year ?? from);
   return {
     from,
     to,
     actuals,
+    pending,
     expected: [...(a.pathStart ? [a.pathStart] : []), ...a.expectedPath].map(({ year, value }) => ({
       year,
       value,

@@ -157,6 +157,7 @@ export const en: Messages = {
   'detail.reason': 'Assessment',
   'detail.chart': 'Trend',
   'detail.series.actual': 'Actual',
+  'detail.series.pending': 'Entered, not approved',
   'detail.series.expected': 'Expected path',
   'detail.series.projection': 'Projection (least squares)',
   'detail.series.target': 'Target',

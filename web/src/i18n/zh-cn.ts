@@ -155,6 +155,7 @@ export const zhCN = {
   'detail.reason': '评估说明',
   'detail.chart': '趋势',
   'detail.series.actual': '实际值',
+  'detail.series.pending': '已填报未审核',
   'detail.series.expected': '期望路径',
   'detail.series.projection': '趋势预测（最小二乘）',
   'detail.series.target': '目标',

@@ -65,6 +65,7 @@ export default function IndicatorDetailPage() {
   const labels = useMemo(
     () => ({
       actual: t('detail.series.actual'),
+      pending: t('detail.series.pending'),
       expected: t('detail.series.expected'),
       projection: t('detail.series.projection'),
       target: t('detail.series.target'),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { niceBounds, targetShape, trendOption, type TrendInput } from './trend-option';
 
-const labels = { actual: 'A', expected: 'E', projection: 'P', target: 'T' };
+const labels = { actual: 'A', pending: 'N', expected: 'E', projection: 'P', target: 'T' };
 
 // 婴儿死亡率 of the demo county: baseline 1.59 (2020), target ≤ 4, actuals 0 … 0 and 40 in 2025.
 const input: TrendInput = {
@@ -13,6 +13,7 @@ const input: TrendInput = {
     { year: 2023, value: 2, source: 'manual' },
     { year: 2025, value: 40, source: 'computed' },
   ],
+  pending: [],
   expected: [
     { year: 2020, value: 1.59 },
     { year: 2025, value: 1.59 },

@@ -15,6 +15,8 @@ export interface TrendInput {
   from: number;
   to: number;
   actuals: readonly (TrendPoint & { source: 'computed' | 'manual' })[];
+  /** Hand-entered values not (yet) approved: shown apart, never counted. */
+  pending: readonly TrendPoint[];
   /** The expected path from its start (baseline) to the period's end. */
   expected: readonly TrendPoint[];
   /** The least-squares line: its value in `year`, its slope, and the first year it rests on. */
@@ -26,6 +28,7 @@ export interface TrendInput {
 
 export interface TrendLabels {
   actual: string;
+  pending: string;
   expected: string;
   projection: string;
   target: string;
@@ -70,7 +73,8 @@ export function niceBounds(low: number, high: number): { min: number; max: numbe
 }
 
 /**
- * The indicator detail's chart: actuals (manual ones in another colour), the expected path (dashed), the
+ * The indicator detail's chart: actuals (manual ones in another colour; entered but unapproved ones as hollow
+ * points apart), the expected path (dashed), the
  * least-squares projection to the period's end (dotted) and the target as a line or band. Years on a category
  * axis from `from` to `to`; a year without a value is a gap.
  */
@@ -89,6 +93,7 @@ export function trendOption(input: TrendInput, labels: TrendLabels): ChartOption
   const shape = targetShape(input.target);
   const values = [
     ...input.actuals.map((p) => p.value),
+    ...input.pending.map((p) => p.value),
     ...input.expected.map((p) => p.value),
     ...(projected ?? []).filter((v): v is number => v !== null),
     ...(shape ? (shape.kind === 'line' ? [shape.value] : [shape.min, shape.max]) : []),
@@ -146,6 +151,18 @@ export function trendOption(input: TrendInput, labels: TrendLabels): ChartOption
         itemStyle: { color: TREND_COLORS.actual },
         connectNulls: false,
       },
+      ...(input.pending.length
+        ? [
+            {
+              type: 'scatter' as const,
+              name: labels.pending,
+              data: at(input.pending),
+              symbol: 'emptyCircle',
+              symbolSize: 9,
+              itemStyle: { color: TREND_COLORS.manual },
+            },
+          ]
+        : []),
       {
         type: 'line',
         name: labels.expected,
