@@ -181,9 +181,14 @@ export const fhirRoutes = (database: Database) => async (app: FastifyInstance) =
   const writeOne = async (request: FastifyRequest, reply: FastifyReply, entry: WriteEntry) => {
     const ctx = await writeContext(request);
     const type = entry.resource.resourceType;
+    // `Prefer: return=minimal` asks for the headers only: the stored resource is not read back.
+    const minimal = /return=minimal/.test(String(request.headers.prefer ?? ''));
     const { outcome, resource } = await inTransaction(database, async (sql) => {
       const [o] = await writeResources(sql, ctx, [entry]);
-      return { outcome: o!, resource: await readStore(sql, ctx.county, type, o!.id, ctx.within) };
+      return {
+        outcome: o!,
+        resource: minimal ? null : await readStore(sql, ctx.county, type, o!.id, ctx.within),
+      };
     });
     request.auditEvent = {
       resourceType: type,
@@ -192,8 +197,7 @@ export const fhirRoutes = (database: Database) => async (app: FastifyInstance) =
       details: { status: outcome.status },
     };
     setLocation(reply, baseOf(request), outcome);
-    if (/return=minimal/.test(String(request.headers.prefer ?? '')))
-      return reply.status(outcome.status).send();
+    if (minimal) return reply.status(outcome.status).send();
     return sendResource(reply, outcome.status, resource!);
   };
 
