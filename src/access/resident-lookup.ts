@@ -6,8 +6,8 @@ import { findResident, searchResidents, type LocatedResident } from '../store/re
 import { residentTimeline, type TimelineEntry } from '../store/resident-timeline.js';
 import type { AuditEvent } from './audit.js';
 import { authorize, type Principal } from './principal.js';
-import { notFound } from './residents.js';
-import { residentInScope, residentsWithin } from './scope.js';
+import { canSeeResident, notFound } from './residents.js';
+import { residentsWithin } from './scope.js';
 
 /*
  * Resident lookup for authorised staff, shared by the API and the CLI: search, one resident, their
@@ -124,6 +124,7 @@ export async function searchResidentsInScope(
   const found = await searchResidents(db, county, {
     query,
     within,
+    facilityId: seen.facilityId,
     limit: pageSize,
     offset: (page - 1) * pageSize,
   });
@@ -133,8 +134,8 @@ export async function searchResidentsInScope(
 async function residentInScopeOr404(db: Db, principal: Principal, county: string, id: number) {
   authorize(principal, 'records:read');
   const found = await findResident(db, county, id);
-  if (!found || !residentInScope(principal.scope, county, found.row.residenceVillageCode))
-    throw notFound(county, id);
+  const villageCode = found?.row.residenceVillageCode ?? null;
+  if (!found || !(await canSeeResident(db, principal, county, { id, villageCode }))) throw notFound(county, id);
   return found;
 }
 

@@ -8,6 +8,7 @@ import {
   rejectCandidate,
   type CandidateQuery,
 } from '../store/mpi.js';
+import { isServedBy } from '../store/facility-patients.js';
 import { residents } from '../store/schema/index.js';
 import { authorize, type Principal } from './principal.js';
 import { covers, residentInScope, residentsWithin } from './scope.js';
@@ -38,6 +39,21 @@ export function requireCounty(principal: Principal, county: string): void {
   );
 }
 
+/**
+ * Whether the caller may see this resident's record: living in their regions and, for a facility scope, a
+ * patient of the facility.
+ */
+export async function canSeeResident(
+  db: Db,
+  principal: Principal,
+  county: string,
+  resident: { id: number; villageCode: string | null },
+): Promise<boolean> {
+  const { scope } = principal;
+  if (!residentInScope(scope, county, resident.villageCode)) return false;
+  return scope.facilityId === null || isServedBy(db, county, resident.id, scope.facilityId);
+}
+
 async function requireResidents(db: Db, principal: Principal, county: string, ids: number[]): Promise<void> {
   const rows = await db
     .select({ id: residents.id, village: residents.residenceVillageCode })
@@ -45,7 +61,8 @@ async function requireResidents(db: Db, principal: Principal, county: string, id
     .where(and(eq(residents.countyCode, county), inArray(residents.id, ids)));
   for (const id of ids) {
     const row = rows.find((r) => r.id === id);
-    if (!row || !residentInScope(principal.scope, county, row.village)) throw notFound(county, id);
+    if (!row || !(await canSeeResident(db, principal, county, { id, villageCode: row.village })))
+      throw notFound(county, id);
   }
 }
 
@@ -58,7 +75,7 @@ export function scopedCandidates(
   authorize(principal, 'records:read');
   const seen = residentsWithin(principal.scope, county);
   if (!seen) throw notFound(county);
-  return listCandidates(db, county, { ...query, within: seen.within });
+  return listCandidates(db, county, { ...query, within: seen.within, facilityId: seen.facilityId });
 }
 
 export function scopedFindDuplicates(db: Db, principal: Principal, county: string) {
@@ -106,7 +123,8 @@ export async function revealResident(
     .select()
     .from(residents)
     .where(and(eq(residents.countyCode, county), eq(residents.id, id)));
-  if (!row || !residentInScope(principal.scope, county, row.residenceVillageCode)) throw notFound(county, id);
+  if (!row || !(await canSeeResident(db, principal, county, { id, villageCode: row.residenceVillageCode })))
+    throw notFound(county, id);
   return {
     id: row.id,
     name: row.name,

@@ -19,9 +19,15 @@ describe('data scope', () => {
   });
 
   it('narrows residents to the village prefix, or refuses the county', () => {
-    expect(residentsWithin(parseScope(county), county)).toEqual({ county, within: null });
-    expect(residentsWithin(parseScope(town), county)).toEqual({ county, within: town });
-    expect(residentsWithin(parseScope(village), county)).toEqual({ county, within: village });
+    expect(residentsWithin(parseScope(county), county)).toEqual({ county, within: null, facilityId: null });
+    expect(residentsWithin(parseScope(town), county)).toEqual({ county, within: town, facilityId: null });
+    expect(residentsWithin(parseScope(village), county)).toEqual({
+      county,
+      within: village,
+      facilityId: null,
+    });
+    // A facility scope carries its facility: the queries keep only its patients.
+    expect(residentsWithin(parseScope(town, 7), county)).toEqual({ county, within: town, facilityId: 7 });
     expect(residentsWithin(parseScope(village), '320613')).toBeNull();
     expect(residentInScope(parseScope(town), county, village)).toBe(true);
     expect(residentInScope(parseScope(town), county, '320612101201')).toBe(false);

@@ -38,19 +38,25 @@ export function overlaps(scope: Scope, region: string): boolean {
 
 /**
  * The residents of `county` the scope may see: every one (`within` null) or those whose village code starts
- * with `within` (the scope's 9- or 12-digit prefix). Null when the scope and the county do not meet.
- * Residents without a village in the county (patients from elsewhere) are only seen county-wide.
+ * with `within` (the scope's 9- or 12-digit prefix), and of those, with a facility scope, only the
+ * facility's patients (`facilityId`; store/facility-patients.ts says who they are). Null when the scope and
+ * the county do not meet. Residents without a village in the county (patients from elsewhere) are only
+ * seen county-wide.
  */
 export function residentsWithin(
   scope: Scope,
   county: string,
-): { county: string; within: string | null } | null {
-  if (covers(scope, county)) return { county, within: null };
+): { county: string; within: string | null; facilityId: number | null } | null {
+  const { facilityId } = scope;
+  if (covers(scope, county)) return { county, within: null, facilityId };
   if (!overlaps(scope, county)) return null;
-  return { county, within: codePrefix(scope.regionCode!) };
+  return { county, within: codePrefix(scope.regionCode!), facilityId };
 }
 
-/** Whether a resident living in `villageCode` (12 digits, or null) of `county` is in scope. */
+/**
+ * Whether a resident living in `villageCode` (12 digits, or null) of `county` is in the scope's regions; a
+ * facility scope also needs the resident to be the facility's patient (`canSeeResident` checks both).
+ */
 export function residentInScope(scope: Scope, county: string, villageCode: string | null): boolean {
   const seen = residentsWithin(scope, county);
   if (!seen) return false;

@@ -15,6 +15,13 @@ describe('small-cell rule', () => {
     expect(mustSuppress(townA, cell('320612101201', 10, 4))).toBe(true);
     expect(mustSuppress(townA, cell('320612101201', 1, 20))).toBe(true);
   });
+  it('hides small counts from a facility scope but for the facility’s own values', () => {
+    const centre = parseScope('320612', 3);
+    expect(mustSuppress(centre, cell('320612', 2, 900))).toBe(true);
+    expect(mustSuppress(centre, { ...cell('320612100201', 2, 900), facility: { id: 4 } })).toBe(true);
+    expect(mustSuppress(centre, { ...cell('320612100201', 2, 900), facility: { id: 3 } })).toBe(false);
+    expect(mustSuppress(centre, cell('320612', 7, 900))).toBe(false);
+  });
   it('shows 0, counts of 5 and more, and everything within the scope', () => {
     expect(mustSuppress(townA, cell('320612', 0, 5000))).toBe(false);
     expect(mustSuppress(townA, cell('320612', 5, 5))).toBe(false);

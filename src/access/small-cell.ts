@@ -2,9 +2,10 @@ import { covers, type Scope } from './scope.js';
 
 /**
  * Small-cell rule: an aggregate over people whose numerator or denominator is 1–4 could single a person out.
- * It is suppressed (value, numerator and denominator null) when the caller's scope does not cover the whole
- * region of the cell — the caller could not see those people one by one. 0 is shown (it singles no one out);
- * a caller whose scope covers the region sees every figure, as they may read the records themselves.
+ * It is suppressed (value, numerator and denominator null) when the caller could not see those people one by
+ * one: the scope does not cover the whole region of the cell, or the scope is a facility's (whose users see
+ * only its patients) and the cell is not that facility's own value. 0 is shown (it singles no one out); a
+ * caller who may read the records themselves sees every figure.
  * Complementary suppression (a county total minus the towns shown) is not done: a town-scoped user sees
  * county and town aggregates, and differencing them is left to the review of published tables.
  */
@@ -14,11 +15,15 @@ const isSmallCell = (n: number | null): boolean => n !== null && n >= SMALL_CELL
 
 export interface Cell {
   region: { code: string };
+  /** Set on a facility's value. */
+  facility?: { id: number } | null;
   numerator: number | null;
   denominator: number | null;
 }
 
 /** Whether the small-cell rule hides this cell from a caller with `scope`. */
 export function mustSuppress(scope: Scope, cell: Cell): boolean {
-  return !covers(scope, cell.region.code) && (isSmallCell(cell.numerator) || isSmallCell(cell.denominator));
+  if (!isSmallCell(cell.numerator) && !isSmallCell(cell.denominator)) return false;
+  if (!covers(scope, cell.region.code)) return true;
+  return scope.facilityId !== null && cell.facility?.id !== scope.facilityId;
 }

@@ -13,6 +13,7 @@ import { maskIdNumber, maskName, maskPhone } from '../domain/identity/mask.js';
 import type { Db } from './db.js';
 import { RESIDENT_REFERENCES, rows, touched } from './mpi-merge.js';
 import { regions, residentMatchCandidates, residents } from './schema/index.js';
+import { servedBy } from './facility-patients.js';
 
 export { mergeResidents, RESIDENT_REFERENCES, type MergeOptions, type MergeResult } from './mpi-merge.js';
 
@@ -133,6 +134,8 @@ export interface CandidateQuery {
   status?: 'pending' | 'merged' | 'rejected';
   /** Only pairs whose residents both live in villages starting with this prefix (a user's data scope). */
   within?: string | null;
+  /** Only pairs whose residents are both patients of this facility (a facility scope). */
+  facilityId?: number | null;
   limit?: number;
   offset?: number;
 }
@@ -141,7 +144,7 @@ export interface CandidateQuery {
 export async function listCandidates(
   db: Db,
   countyCode: string,
-  { status = 'pending', within = null, limit = 50, offset = 0 }: CandidateQuery = {},
+  { status = 'pending', within = null, facilityId = null, limit = 50, offset = 0 }: CandidateQuery = {},
 ): Promise<{ total: number; candidates: MatchCandidate[] }> {
   const c = residentMatchCandidates;
   const a = alias(residents, 'a');
@@ -153,6 +156,7 @@ export async function listCandidates(
     eq(c.countyCode, countyCode),
     eq(c.status, status),
     within === null ? undefined : and(inScope(a.residenceVillageCode), inScope(b.residenceVillageCode)),
+    facilityId === null ? undefined : and(servedBy(a, facilityId), servedBy(b, facilityId)),
   );
   const joinA = and(eq(a.countyCode, c.countyCode), eq(a.id, c.residentId));
   const joinB = and(eq(b.countyCode, c.countyCode), eq(b.id, c.otherResidentId));

@@ -2,6 +2,7 @@ import { and, asc, count, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ResidentQuery } from '../domain/identity/resident-query.js';
 import type { Db } from './db.js';
+import { servedBy } from './facility-patients.js';
 import { regions, residents } from './schema/index.js';
 
 /*
@@ -23,6 +24,8 @@ export interface ResidentSearch {
   query: ResidentQuery;
   /** Village-code prefix (9-digit town, 12-digit village) the residents must live in; null: the county. */
   within: string | null;
+  /** Only the patients of this facility (a facility scope; see facility-patients.ts). */
+  facilityId: number | null;
   limit: number;
   offset: number;
 }
@@ -96,6 +99,7 @@ export async function searchResidents(
     eq(r.countyCode, countyCode),
     isNull(r.mergedIntoId),
     livesWithin(search.within),
+    search.facilityId === null ? undefined : servedBy(r, search.facilityId),
     matches(search.query),
   );
   const [{ total }] = (await db.select({ total: count() }).from(r).where(where)) as [{ total: number }];

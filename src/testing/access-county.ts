@@ -1,16 +1,20 @@
 import { makeResidentId } from '../domain/identity/resident-id.js';
 import type { Db } from '../store/db.js';
-import { regions, residents } from '../store/schema/index.js';
+import { facilities, healthRecords, regions, residents } from '../store/schema/index.js';
 
 /**
  * A county with two towns, one village each, and two duplicate pairs — one pair per town — for the access
- * tests: a user of town A must never see anything of town B.
+ * tests: a user of town A must never see anything of town B. Town A's health centre (FACILITY_A) manages
+ * the health records of town A's pair; the health station of town A (FACILITY_A2) has no patients, so a
+ * user scoped to it sees no one.
  */
 export const COUNTY = '320612';
 export const TOWN_A = '320612100';
 export const TOWN_B = '320612101';
 export const VILLAGE_A = '320612100201';
 export const VILLAGE_B = '320612101201';
+export const FACILITY_A = 1;
+export const FACILITY_A2 = 2;
 
 export const PEOPLE = {
   a: { name: '张三丰', idNumber: makeResidentId(COUNTY, '1955-03-08', 123), phone: '13812345678' },
@@ -56,8 +60,33 @@ export async function seedAccessCounty(db: Db): Promise<{ a: number[]; b: number
       .returning({ id: residents.id });
     return rows.map((r) => r.id);
   };
-  return {
-    a: await pair(PEOPLE.a, VILLAGE_A, '1955-03-08'),
-    b: await pair(PEOPLE.b, VILLAGE_B, '1960-07-01'),
+  const facility = {
+    countyCode: COUNTY,
+    type: 'township_health_centre' as const,
+    ownership: 'public' as const,
   };
+  await db.insert(facilities).values([
+    { ...facility, id: FACILITY_A, code: 'F-A', name: '镇0卫生院', primaryCare: true, regionCode: VILLAGE_A },
+    {
+      ...facility,
+      id: FACILITY_A2,
+      code: 'F-A2',
+      name: '镇0卫生站',
+      primaryCare: true,
+      regionCode: VILLAGE_A,
+    },
+  ]);
+  const a = await pair(PEOPLE.a, VILLAGE_A, '1955-03-08');
+  const b = await pair(PEOPLE.b, VILLAGE_B, '1960-07-01');
+  await db
+    .insert(healthRecords)
+    .values(
+      a.map((residentId) => ({
+        countyCode: COUNTY,
+        residentId,
+        managingFacilityId: FACILITY_A,
+        createdOn: '2021-01-01',
+      })),
+    );
+  return { a, b };
 }

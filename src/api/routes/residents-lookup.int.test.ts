@@ -108,7 +108,8 @@ describe.each(backends)('resident lookup API on $name', (backend) => {
     expect((await search(users.doctorA, 'q=4')).body.total).toBe(0);
     expect((await search(users.facilityA, `q=${encodeURIComponent('李')}`)).body.total).toBe(0);
     expect((await search(users.facilityA, `town=${TOWN_B}`)).body.total).toBe(0);
-    expect(ids((await search(users.facilityA, `town=${TOWN_A}000`)).body)).toEqual([1, 2, 3]);
+    // A facility scope: of town A, only the facility's patients (resident 1's health record is kept there).
+    expect(ids((await search(users.facilityA, `town=${TOWN_A}000`)).body)).toEqual([1]);
     // Living outside the county: only county-wide scopes see her.
     expect((await search(users.facilityA, `q=${encodeURIComponent('欧阳')}`)).body.total).toBe(0);
     const nana = await search(users.cdc, `q=${encodeURIComponent('欧阳')}`);
@@ -146,6 +147,9 @@ describe.each(backends)('resident lookup API on $name', (backend) => {
     expect(Object.keys(outOfScope.body)).toEqual(Object.keys(missing.body));
     expect(outOfScope.body.code).toBe(missing.body.code);
     expect((await get(users.facilityA, `/api/residents/${COUNTY}/5`)).status).toBe(404);
+    // In the facility's town but not its patient.
+    expect((await get(users.facilityA, `/api/residents/${COUNTY}/2`)).status).toBe(404);
+    expect((await get(users.facilityA, `/api/residents/${COUNTY}/1`)).status).toBe(200);
     expect((await get(users.cdc, `/api/residents/${COUNTY}/5`)).status).toBe(200);
     for (const url of [
       '/api/residents?county=320612',
