@@ -32,9 +32,9 @@ export async function cpuMark(database: Database): Promise<CpuMark> {
   return { process: (usage.user + usage.system) / 1e6, backends: await backendCpu(database) };
 }
 
-/** CPU spent since `from`: this process, and the backends (those that ended meanwhile are missed). */
-export async function cpuSince(database: Database, from: CpuMark) {
-  const now = await cpuMark(database);
+/** CPU spent from `from` to `to` (default now): this process, and the backends (those that ended meanwhile are missed). */
+export async function cpuSince(database: Database, from: CpuMark, to?: CpuMark) {
+  const now = to ?? (await cpuMark(database));
   const backends =
     now.backends && from.backends
       ? [...now.backends].reduce((sum, [pid, s]) => sum + s - (from.backends!.get(pid) ?? 0), 0)

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { loadSyntheticCounty } from '../src/cli/generate.js';
 import { openDatabase } from '../src/store/db.js';
 import { openScratchPostgres } from '../src/testing/databases.js';
-import { cpuMark, cpuSince } from './_cpu.js';
+import { cpuMark, cpuSince, type CpuMark } from './_cpu.js';
 import type { Bench } from './main.js';
 
 const bench: Bench = async (args) => {
@@ -27,6 +27,7 @@ const bench: Bench = async (args) => {
   let indexesFrom = 0;
   const loadBefore = loadavg().map((l) => Math.round(l * 10) / 10);
   const cpu = await cpuMark(database);
+  let atIndexes: Promise<CpuMark> | null = null;
   try {
     const result = await loadSyntheticCounty(
       database,
@@ -38,11 +39,16 @@ const bench: Bench = async (args) => {
         lastYear,
       },
       (p) => {
-        if (p.stage && !indexesFrom) indexesFrom = performance.now();
+        if (p.stage && !indexesFrom) {
+          indexesFrom = performance.now();
+          atIndexes = cpuMark(database);
+        }
       },
     );
     const rows = Object.values(result.rows).reduce((a, b) => a + b, 0);
     const used = await cpuSince(database, cpu);
+    // CPU of generating and COPY alone (the rest is the index rebuild and the indicator rebuild).
+    const copyCpu = atIndexes ? await cpuSince(database, cpu, await atIndexes) : null;
     return {
       storage: database.kind,
       residents,
@@ -53,6 +59,7 @@ const bench: Bench = async (args) => {
         Object.entries(result.stages).map(([stage, s]) => [stage, Math.round(s * 10) / 10]),
       ),
       ...used,
+      copyStageCpu: copyCpu && { node: copyCpu.nodeCpuSeconds, backends: copyCpu.backendCpuSeconds },
       loadAverageBefore: loadBefore,
       rows,
       rowsPerSecond: Math.round(rows / result.seconds),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../testing/databases.js';
-import { openBulkSession, suspendSecondaryIndexes } from './bulk-copy.js';
+import { openBulkSession, suspendSecondaryIndexes, validateForeignKeys } from './bulk-copy.js';
 import type { Database } from './db.js';
 
 const county = '320612';
@@ -66,6 +66,31 @@ describe.each(backends)('bulk copy on $name', (backend) => {
       await suspended.restore();
       await session.query('commit');
       expect(await catalog()).toEqual(before);
+    } finally {
+      await session.release();
+    }
+  });
+
+  it('can put foreign keys back NOT VALID, to be validated after the commit', async () => {
+    const session = await openBulkSession(database);
+    const tables = ['encounters', 'encounter_diagnoses'];
+    const keys = () =>
+      session.query<{ name: string; valid: boolean }>(
+        `select conname as name, convalidated as valid from pg_constraint
+          where conrelid = any($1::regclass[]) and contype = 'f' order by 1`,
+        [tables],
+      );
+    try {
+      const before = await keys();
+      expect(before.length).toBeGreaterThan(2);
+      await session.query('begin');
+      const suspended = await suspendSecondaryIndexes(session, tables);
+      const deferred = await suspended.restore({ deferForeignKeys: true });
+      await session.query('commit');
+      expect(deferred.map((k) => k.name).sort()).toEqual(before.map((k) => k.name));
+      expect((await keys()).every((k) => !k.valid)).toBe(true);
+      await validateForeignKeys(session, deferred);
+      expect(await keys()).toEqual(before);
     } finally {
       await session.release();
     }

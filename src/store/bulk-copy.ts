@@ -64,8 +64,27 @@ interface Definition {
 export interface Suspended {
   /** Tables emptied in this transaction (they were empty): COPY may write them WITH (FREEZE). */
   truncated: Set<string>;
-  /** Puts back every index and constraint that was dropped. */
-  restore(): Promise<void>;
+  /**
+   * Puts back every index and constraint that was dropped. With `deferForeignKeys` the foreign keys come
+   * back NOT VALID (enforced for new rows, the loaded rows not yet checked) and are returned, to be checked
+   * by validateForeignKeys after the commit.
+   */
+  restore(options?: { deferForeignKeys?: boolean }): Promise<ForeignKey[]>;
+}
+
+export interface ForeignKey {
+  table: string;
+  name: string;
+}
+
+/**
+ * Checks foreign keys added NOT VALID. VALIDATE CONSTRAINT takes only a SHARE UPDATE EXCLUSIVE lock (reads
+ * and writes go on), so it can run after the load's commit beside other work, e.g. the indicator rebuild
+ * on another connection: on two cores the check of the largest key (encounter diagnoses → encounters, a
+ * single-threaded join) then costs no wall time.
+ */
+export async function validateForeignKeys(session: BulkSession, keys: readonly ForeignKey[]): Promise<void> {
+  for (const k of keys) await session.query(`alter table ${k.table} validate constraint ${k.name}`);
 }
 
 /**
@@ -113,12 +132,18 @@ export async function suspendSecondaryIndexes(
   if (free.length) await session.query(`truncate ${free.map((p) => p.table).join(', ')}`);
   return {
     truncated: new Set(free.map((p) => p.table)),
-    async restore() {
+    async restore({ deferForeignKeys = false } = {}) {
       for (const p of free) await session.query(`alter table ${p.table} add constraint ${p.name} ${p.def}`);
       for (const i of indexes) await session.query(i.def);
+      const deferred: ForeignKey[] = [];
       for (const c of [...constraints].reverse()) {
-        await session.query(`alter table ${c.table} add constraint ${c.name} ${c.def}`);
+        const defer = deferForeignKeys && c.type === 'f';
+        await session.query(
+          `alter table ${c.table} add constraint ${c.name} ${c.def}${defer ? ' not valid' : ''}`,
+        );
+        if (defer) deferred.push({ table: c.table, name: c.name });
       }
+      return deferred;
     },
   };
 }
