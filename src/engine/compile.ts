@@ -229,31 +229,43 @@ lowest AS (
   WHERE d.lowest AND k.level = 'town' AND k.denominator > 0
   ORDER BY k.id, k.year, k.quarter, k.basis, k.numerator / k.denominator, k.region_code
 ),
+-- The stored values of the jobs, read once: compared with the new ones so that only changed values are
+-- written (and locked), and those without data any more removed.
+cur AS MATERIALIZED (
+  SELECT v.indicator_id AS id, v.region_code, v.facility_id, v.year, v.quarter, v.period_basis AS basis,
+    v.numerator, v.denominator, v.definition_version, v.provenance
+  FROM indicator_values v
+  WHERE v.county_code = :county_code AND v.indicator_id = ANY(ARRAY(SELECT DISTINCT id FROM jobs))
+    AND v.year = ANY(ARRAY(SELECT DISTINCT year FROM jobs)) AND (v.indicator_id, v.year) IN (SELECT id, year FROM jobs)
+),
+fresh AS (
+  SELECT k.id, k.region_code, k.facility_id, k.level, k.year, k.quarter, k.basis, k.numerator, k.denominator,
+    CASE WHEN k.denominator > 0 THEN (k.numerator * d.multiplier / k.denominator)::float8 END AS value,
+    d.version, d.population, jsonb_strip_nulls(jsonb_build_object(
+      'midYearFromYearEnd', CASE WHEN k.est THEN true END,
+      'lowestTown', CASE WHEN d.lowest AND k.level = 'county' THEN l.town END)) AS provenance
+  FROM kept k JOIN defs d USING (id) LEFT JOIN lowest l USING (id, year, quarter, basis)
+),
 upserted AS (
   INSERT INTO indicator_values AS v (county_code, indicator_id, region_code, facility_id, level, year, quarter,
     period_basis, numerator, denominator, value, definition_version, population_basis, computed_at, provenance)
-  SELECT :county_code, k.id, k.region_code, k.facility_id, k.level, k.year, k.quarter, k.basis,
-    k.numerator, k.denominator,
-    CASE WHEN k.denominator > 0 THEN (k.numerator * d.multiplier / k.denominator)::float8 END,
-    d.version, d.population, now(), jsonb_strip_nulls(jsonb_build_object(
-      'midYearFromYearEnd', CASE WHEN k.est THEN true END,
-      'lowestTown', CASE WHEN d.lowest AND k.level = 'county' THEN l.town END))
-  FROM kept k JOIN defs d USING (id) LEFT JOIN lowest l USING (id, year, quarter, basis)
+  SELECT :county_code, f.id, f.region_code, f.facility_id, f.level, f.year, f.quarter, f.basis, f.numerator,
+    f.denominator, f.value, f.version, f.population, now(), f.provenance
+  FROM fresh f LEFT JOIN cur c USING (id, region_code, facility_id, year, quarter, basis)
+  WHERE (c.numerator, c.denominator, c.definition_version, c.provenance)
+    IS DISTINCT FROM (f.numerator, f.denominator, f.version, f.provenance)
   ON CONFLICT ON CONSTRAINT indicator_values_pk DO UPDATE SET numerator = excluded.numerator,
     denominator = excluded.denominator, value = excluded.value, level = excluded.level,
     definition_version = excluded.definition_version, population_basis = excluded.population_basis,
     computed_at = excluded.computed_at, provenance = excluded.provenance
-  WHERE (v.numerator, v.denominator, v.definition_version, v.provenance)
-    IS DISTINCT FROM (excluded.numerator, excluded.denominator, excluded.definition_version, excluded.provenance)
   RETURNING 1
 ),
 removed AS (
   DELETE FROM indicator_values v
-  WHERE v.county_code = :county_code AND v.indicator_id = ANY(ARRAY(SELECT DISTINCT id FROM jobs))
-    AND v.year = ANY(ARRAY(SELECT DISTINCT year FROM jobs)) AND (v.indicator_id, v.year) IN (SELECT id, year FROM jobs)
-    -- NOT IN over non-null keys: a hashed subplan whatever the (poor) row estimate of kept.
-    AND (v.indicator_id, v.region_code, v.facility_id, v.year, v.quarter, v.period_basis) NOT IN
-      (SELECT id, region_code, facility_id, year, quarter, basis FROM kept)
+  USING (SELECT c.* FROM cur c LEFT JOIN kept k USING (id, region_code, facility_id, year, quarter, basis)
+    WHERE k.id IS NULL) AS g
+  WHERE v.county_code = :county_code AND v.indicator_id = g.id AND v.region_code = g.region_code
+    AND v.facility_id = g.facility_id AND v.year = g.year AND v.quarter = g.quarter AND v.period_basis = g.basis
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM upserted)::int AS written, (SELECT count(*) FROM removed)::int AS removed
