@@ -12,7 +12,7 @@ import {
 import type { Database } from '../../store/db.js';
 import { inTransaction } from './context.js';
 import { errorOutcome } from './outcome.js';
-import { r4Issues } from './validate.js';
+import { r4IssuesMany } from './validate.js';
 
 /*
  * `POST /fhir` with a Bundle (R4 http §3.1.0.11): `transaction` is all or nothing — one failing entry and
@@ -25,15 +25,22 @@ export interface BundleResult {
   counts: Record<string, number>;
 }
 
-function entriesOf(bundle: Record<string, unknown>): { entries: WriteEntry[]; issues: Issue[] } {
-  const issues: Issue[] = [];
+/** The entries of a Bundle and the problems of each (its R4 validation included), in entry order. */
+async function entriesOf(
+  bundle: Record<string, unknown>,
+): Promise<{ entries: WriteEntry[]; issues: Issue[] }> {
   const entries: WriteEntry[] = [];
   const raw = bundle.entry;
-  if (raw !== undefined && !Array.isArray(raw)) {
-    issues.push({ code: 'fhir.structure', field: 'Bundle.entry', message: 'entry must be an array' });
-    return { entries, issues };
-  }
-  for (const [index, e] of ((raw ?? []) as BundleEntry[]).entries()) {
+  if (raw !== undefined && !Array.isArray(raw))
+    return {
+      entries,
+      issues: [{ code: 'fhir.structure', field: 'Bundle.entry', message: 'entry must be an array' }],
+    };
+  const list = (raw ?? []) as BundleEntry[];
+  const each: Issue[][] = list.map(() => []);
+  const toValidate: { index: number; resource: unknown; base: string }[] = [];
+  for (const [index, e] of list.entries()) {
+    const issues = each[index]!;
     const at = `Bundle.entry[${index}]`;
     const method = e?.request?.method;
     const url = e?.request?.url ?? '';
@@ -89,7 +96,7 @@ function entriesOf(bundle: Record<string, unknown>): { entries: WriteEntry[]; is
       });
       continue;
     }
-    issues.push(...r4Issues(resource, `${at}.resource`));
+    toValidate.push({ index, resource, base: `${at}.resource` });
     entries.push({
       index,
       method,
@@ -99,7 +106,9 @@ function entriesOf(bundle: Record<string, unknown>): { entries: WriteEntry[]; is
       ...(e.request?.ifNoneExist ? { ifNoneExist: e.request.ifNoneExist.replace(/^[A-Za-z]+\?/, '') } : {}),
     });
   }
-  return { entries, issues };
+  const found = await r4IssuesMany(toValidate);
+  toValidate.forEach((v, n) => each[v.index]!.push(...found[n]!));
+  return { entries, issues: each.flat() };
 }
 
 const statusText = (s: number) => (s === 201 ? '201 Created' : '200 OK');
@@ -132,7 +141,7 @@ export async function runBundle(database: Database, ctx: WriteContext, body: unk
       { field: 'Bundle.type' },
       400,
     );
-  const { entries, issues } = entriesOf(bundle);
+  const { entries, issues } = await entriesOf(bundle);
   const counts: Record<string, number> = {};
   const count = (o: WriteOutcome) => (counts[o.type] = (counts[o.type] ?? 0) + 1);
   if (type === 'transaction') {
