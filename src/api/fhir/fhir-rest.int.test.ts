@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   indexStructureDefinitionBundle,
@@ -20,6 +20,7 @@ import { backends } from '../../testing/databases.js';
 import { countyFrame } from '../../testing/fhir-county.js';
 import { countyBundle, patientBundle, villageCode } from '../../testing/fhir-synthea.js';
 import { buildApp } from '../server.js';
+import { startValidationPool } from './validate.js';
 
 /*
  * The FHIR API as an outside system sees it: Medplum's FHIR client (@medplum/core MedplumClient, pointed at
@@ -560,6 +561,25 @@ describe.each(backends)('FHIR REST API on $name', (backend) => {
     expect((await all(medplum, 'Patient', '')).length).toBe(before);
     expect((await all(medplum, 'Encounter', '')).length).toBe(encountersBefore);
     expect(await all(medplum, 'Patient', 'identifier=INS-7')).toEqual([]);
+  });
+
+  it('stores nothing of a large transaction whose one resource is not valid R4 (validated while the write runs)', async () => {
+    // A Bundle large enough for the validation workers, which check it while the write runs in the transaction.
+    expect(await startValidationPool()).toBe(availableParallelism() > 1);
+    const before = (await all(medplum, 'Patient', '')).length;
+    const bundle = countyBundle(500, 20);
+    const entries = bundle.entry!;
+    expect(entries.length).toBeGreaterThanOrEqual(100);
+    const last = entries.length - 1;
+    (entries[last]!.resource as { status?: unknown }).status = 'almost-done';
+    const response = await raw('POST', '', admin, JSON.stringify(bundle));
+    expect(response.status).toBe(400);
+    const outcome = await response.json();
+    expect(outcome.issue.map((i: { expression: string[] }) => i.expression[0])).toEqual([
+      `Bundle.entry[${last}].resource.status`,
+    ]);
+    expect((await all(medplum, 'Patient', '')).length).toBe(before);
+    expect(await all(medplum, 'Patient', 'identifier=INS-500')).toEqual([]);
   });
 
   it('keeps a town-scoped account to its town: search, read, _include, writes', async () => {

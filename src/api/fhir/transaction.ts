@@ -25,17 +25,20 @@ export interface BundleResult {
   counts: Record<string, number>;
 }
 
-/** The entries of a Bundle and the problems of each (its R4 validation included), in entry order. */
+/**
+ * The entries of a Bundle, the structural problems of each, and — still running — their R4 validation; both
+ * lists of problems in entry order once merged by `withR4`.
+ */
 async function entriesOf(
   bundle: Record<string, unknown>,
-): Promise<{ entries: WriteEntry[]; issues: Issue[] }> {
+  background: boolean,
+): Promise<{ entries: WriteEntry[]; issues: Issue[]; withR4: Promise<Issue[]> }> {
   const entries: WriteEntry[] = [];
   const raw = bundle.entry;
-  if (raw !== undefined && !Array.isArray(raw))
-    return {
-      entries,
-      issues: [{ code: 'fhir.structure', field: 'Bundle.entry', message: 'entry must be an array' }],
-    };
+  if (raw !== undefined && !Array.isArray(raw)) {
+    const issues = [{ code: 'fhir.structure', field: 'Bundle.entry', message: 'entry must be an array' }];
+    return { entries, issues, withR4: Promise.resolve(issues) };
+  }
   const list = (raw ?? []) as BundleEntry[];
   const each: Issue[][] = list.map(() => []);
   const toValidate: { index: number; resource: unknown; base: string }[] = [];
@@ -106,9 +109,14 @@ async function entriesOf(
       ...(e.request?.ifNoneExist ? { ifNoneExist: e.request.ifNoneExist.replace(/^[A-Za-z]+\?/, '') } : {}),
     });
   }
-  const found = await r4IssuesMany(toValidate);
-  toValidate.forEach((v, n) => each[v.index]!.push(...found[n]!));
-  return { entries, issues: each.flat() };
+  const structural = each.flat();
+  const withR4 = r4IssuesMany(toValidate, { background }).then((found) => {
+    toValidate.forEach((v, n) => each[v.index]!.push(...found[n]!));
+    return each.flat();
+  });
+  // Awaited later (after the write has started): a failure then is not an unhandled rejection meanwhile.
+  withR4.catch(() => undefined);
+  return { entries, issues: structural, withR4 };
 }
 
 const statusText = (s: number) => (s === 201 ? '201 Created' : '200 OK');
@@ -141,12 +149,28 @@ export async function runBundle(database: Database, ctx: WriteContext, body: unk
       { field: 'Bundle.type' },
       400,
     );
-  const { entries, issues } = await entriesOf(bundle);
   const counts: Record<string, number> = {};
   const count = (o: WriteOutcome) => (counts[o.type] = (counts[o.type] ?? 0) + 1);
   if (type === 'transaction') {
-    if (issues.length) throw new WriteRejected(issues, 400);
-    const outcomes = await inTransaction(database, (sql) => writeResources(sql, ctx, entries));
+    // The write runs while the workers validate; it commits only once every resource is known valid, and
+    // R4 problems, when there are any, are the answer whatever the write met (as if validated first).
+    const { entries, issues: structural, withR4 } = await entriesOf(bundle, true);
+    const invalid = async () => {
+      const issues = await withR4;
+      if (issues.length) throw new WriteRejected(issues, 400);
+    };
+    if (structural.length) await invalid();
+    let outcomes: WriteOutcome[];
+    try {
+      outcomes = await inTransaction(database, async (sql) => {
+        const written = await writeResources(sql, ctx, entries);
+        await invalid();
+        return written;
+      });
+    } catch (error) {
+      await invalid();
+      throw error;
+    }
     outcomes.forEach(count);
     return {
       bundle: { resourceType: 'Bundle', type: 'transaction-response', entry: outcomes.map(responseEntry) },
@@ -154,6 +178,9 @@ export async function runBundle(database: Database, ctx: WriteContext, body: unk
     };
   }
   // batch: each entry alone; a structural problem fails only its entry.
+  const parsed = await entriesOf(bundle, false);
+  const { entries } = parsed;
+  const issues = await parsed.withR4;
   const total = Array.isArray(bundle.entry) ? bundle.entry.length : 0;
   const answers: BundleEntry[] = [];
   for (let index = 0; index < total; index++) {

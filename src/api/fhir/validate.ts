@@ -117,27 +117,35 @@ function onWorker(member: PoolWorker, resources: unknown[]): Promise<Answer[]> {
   });
 }
 
-/** The R4 problems of many resources (a Bundle's entries), in order; large sets are validated in parallel. */
-export async function r4IssuesMany(items: { resource: unknown; base?: string }[]): Promise<Issue[][]> {
+/**
+ * The R4 problems of many resources (a Bundle's entries), in order; large sets are validated in parallel.
+ * `background`: all of it on the workers (when ready), so this thread is free for the write meanwhile; the
+ * resources are copied when sent, so changing them afterwards does not change what is validated.
+ */
+export async function r4IssuesMany(
+  items: { resource: unknown; base?: string }[],
+  options: { background?: boolean } = {},
+): Promise<Issue[][]> {
   const members = pool;
   if (items.length < POOL_FROM || !members) {
     if (items.length >= POOL_FROM) void startValidationPool();
     return items.map((i) => r4Issues(i.resource, i.base));
   }
-  // Equal shares: this thread takes the first while the workers take the rest.
-  const share = Math.ceil(items.length / (members.length + 1));
+  // Equal shares: this thread takes the first (unless in the background) while the workers take the rest.
+  const kept = options.background ? 0 : Math.ceil(items.length / (members.length + 1));
+  const share = Math.ceil((items.length - kept) / members.length);
   const remote = members.map((m, w) =>
     onWorker(
       m,
-      items.slice(share * (w + 1), share * (w + 2)).map((i) => i.resource),
+      items.slice(kept + share * w, kept + share * (w + 1)).map((i) => i.resource),
     ),
   );
-  const here = items.slice(0, share).map((i) => r4Issues(i.resource, i.base));
+  const here = items.slice(0, kept).map((i) => r4Issues(i.resource, i.base));
   const answers = (await Promise.all(remote)).flat();
   return [
     ...here,
     ...answers.map((a, n) => {
-      const item = items[share + n]!;
+      const item = items[kept + n]!;
       if (a === null) return [];
       if ('error' in a) throw new Error(`validation failed: ${a.error}`);
       return issuesOf(a.issues, item.resource, item.base);
