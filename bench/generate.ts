@@ -1,4 +1,4 @@
-// `npm run bench -- generate [--residents 2000000] [--seed 1] [--years 2020-2025] [--pglite]`: loads a synthetic
+// `npm run bench -- generate [--residents 2000000] [--seed 1] [--years 2020-2025] [--pglite] [--in-place]`: loads a synthetic
 // county into a scratch PostgreSQL (BENCH_DATABASE_URL) or a temporary PGlite directory; reports seconds,
 // rows per table, rows/s and the peak RSS sampled every 100 ms.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,9 +19,14 @@ const bench: Bench = async (args) => {
   const [firstYear, lastYear] = option('years', '2020-2025').split('-').map(Number) as [number, number];
   const pglite = args.includes('--pglite');
   const dir = pglite ? mkdtempSync(path.join(tmpdir(), 'weijian-bench-')) : null;
+  const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  // --in-place: load into BENCH_DATABASE_URL itself (migrated, kept afterwards) instead of a scratch
+  // database beside it, e.g. a long 2 M run in a database of one's own.
   const database = dir
     ? await openDatabase({ dataDir: dir })
-    : await openScratchPostgres(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
+    : args.includes('--in-place')
+      ? await openDatabase({ url })
+      : await openScratchPostgres(url);
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   let indexesFrom = 0;
