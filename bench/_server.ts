@@ -1,11 +1,8 @@
 // Shared by the load and soak benches: a demo county in a database, a `weijian serve` child process on
 // loopback over it, the request mix, and autocannon runs against it.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { createApiToken } from '../src/access/sessions.js';
 import { createUser, findUser } from '../src/access/users.js';
@@ -13,9 +10,9 @@ import { loadSyntheticCounty } from '../src/cli/generate.js';
 import { query } from '../src/engine/sql/bind.js';
 import { openDatabase, type Database } from '../src/store/db.js';
 import { openScratchPostgres } from '../src/testing/databases.js';
+import { startServerProcess, type ServerProcess } from '../src/testing/server-process.js';
 
 export const COUNTY = '320612';
-const cli = path.resolve('src/cli/main.ts');
 
 export interface BenchOptions {
   residents: number;
@@ -149,63 +146,11 @@ export async function prepare(options: BenchOptions): Promise<Prepared> {
   };
 }
 
-export interface Server {
-  pid: number;
-  url: string;
-  stop(): Promise<void>;
-}
+export type Server = ServerProcess;
 
-/**
- * `weijian serve` as `npm start` runs it (request logging on, to a pipe we drain): the process whose memory
- * the soak samples, apart from the load generator's.
- */
-export async function startServer(env: Record<string, string>, port: number): Promise<Server> {
-  port ||= await freePort();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', cli, 'serve', '--port', String(port), '--host', '127.0.0.1'],
-    {
-      env: { ...process.env, WEIJIAN_DEMO_RESIDENTS: '0', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stderr = '';
-  let listening = false;
-  // Ready when this child says it listens (a health answer could come from another process on the port).
-  child.stdout!.on('data', (chunk: Buffer) => {
-    if (!listening && chunk.toString().includes('Server listening at')) listening = true;
-  });
-  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  while (!listening) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}): ${stderr}`);
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`the server did not listen within 120 s: ${stderr}`);
-    }
-    await sleep(100);
-  }
-  return {
-    pid: child.pid!,
-    url,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
-/** A port nobody listens on now (the OS picks it). */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
+/** `weijian serve` as `npm start` runs it (request logging on): the process whose memory the soak samples. */
+export const startServer = (env: Record<string, string>, port: number): Promise<Server> =>
+  startServerProcess(env, { port });
 
 /** Resident set size of a process in MB (Linux /proc). */
 export function rssMb(pid: number): number {
@@ -214,7 +159,7 @@ export function rssMb(pid: number): number {
   return Math.round((Number(line[1]) / 1024) * 10) / 10;
 }
 
-export type Mix = 'indicators' | 'records' | 'mixed';
+export type Mix = 'indicators' | 'records' | 'reveal' | 'mixed';
 
 /** One request as both autocannon and fetch take it. */
 interface Call {
@@ -225,36 +170,42 @@ interface Call {
 }
 
 /**
- * The requests of a mix, one after another: indicator reads (a county or town, one year or all six) and
- * record lookups (a resident's full record read — the audited reveal — of an id in scope).
+ * The requests of a mix, one after another: indicator reads (a county or town, one year or all six),
+ * record lookups (a resident's record with its timeline of every visit, follow-up, check-up…, masked and
+ * audited, `GET /api/residents/:county/:id/timeline`), reveals of the full identifiers (audited, with a
+ * reason) and `mixed`: half indicator reads, half record lookups.
  */
 export function callsOf(fixture: Fixture, mix: Mix): () => Call {
   let n = 0;
   // Per-request headers replace autocannon's defaults: the token goes in each.
   const authorization = `Bearer ${fixture.token}`;
+  const resident = () => fixture.residentIds[(n * 31) % fixture.residentIds.length]!;
   const indicatorRead = (): Call => {
     const region = fixture.regions[n % fixture.regions.length]!;
     const year = n % 7 === 6 ? '' : `&year=${2020 + (n % 6)}`;
     return { method: 'GET', path: `/api/indicators?region=${region}${year}`, headers: { authorization } };
   };
-  const recordRead = (): Call => {
-    const id = fixture.residentIds[(n * 31) % fixture.residentIds.length]!;
-    return {
-      method: 'POST',
-      path: `/api/residents/${COUNTY}/${id}/reveal`,
-      headers: { 'content-type': 'application/json', authorization },
-      body: JSON.stringify({ reason: '负载测试 load test' }),
-    };
-  };
+  const recordRead = (): Call => ({
+    method: 'GET',
+    path: `/api/residents/${COUNTY}/${resident()}/timeline`,
+    headers: { authorization },
+  });
+  const reveal = (): Call => ({
+    method: 'POST',
+    path: `/api/residents/${COUNTY}/${resident()}/reveal`,
+    headers: { 'content-type': 'application/json', authorization },
+    body: JSON.stringify({ reason: '负载测试 load test' }),
+  });
   return () => {
     n++;
+    if (mix === 'reveal') return reveal();
     return mix === 'indicators' || (mix === 'mixed' && n % 2 === 0) ? indicatorRead() : recordRead();
   };
 }
 
 /** One request of each kind, answered 200, before any load: a wrong setup fails here with its answer. */
 export async function probe(server: Server, fixture: Fixture): Promise<void> {
-  for (const mix of ['indicators', 'records'] as const) {
+  for (const mix of ['indicators', 'records', 'reveal'] as const) {
     const call = callsOf(fixture, mix)();
     const response = await fetch(`${server.url}${call.path}`, call);
     if (response.status !== 200)

@@ -1,8 +1,9 @@
 // `npm run bench -- load [--residents 20000|200000] [--seconds 20] [--connections 50] [--postgres | --url URL]
 // [--data DIR] [--port N]`: the HTTP server (`weijian serve`, on loopback, request logging on) over the
 // generated demo county, loaded by autocannon with 50 concurrent connections for a bounded time in three mixes:
-// indicator reads (`GET /api/indicators?region=&year=`), record lookups (a resident's full record read,
-// `POST /api/residents/:county/:id/reveal`, audited: one audit row per request) and half of each.
+// indicator reads (`GET /api/indicators?region=&year=`), record lookups (a resident's record and timeline,
+// `GET /api/residents/:county/:id/timeline`, masked, one audit row per request), half of each, and reveals
+// of the full identifiers (`POST /api/residents/:county/:id/reveal`, audited).
 // Figures: requests/s, latency p50/p90/p99/max, errors, server RSS. The load generator shares the machine.
 import { availableParallelism } from 'node:os';
 import type { Bench } from './main.js';
@@ -31,7 +32,7 @@ const bench: Bench = async (args) => {
       // A short warm-up: the first requests compile routes, schemas and query plans.
       await runLoad(server, prepared.fixture, 'mixed', 3, options.connections);
       const mixes: Partial<Record<Mix, LoadFigures & { loadAverageAfter: number }>> = {};
-      for (const mix of ['indicators', 'records', 'mixed'] as const) {
+      for (const mix of ['indicators', 'records', 'mixed', 'reveal'] as const) {
         const figures = await runLoad(server, prepared.fixture, mix, seconds, options.connections);
         mixes[mix] = { ...figures, loadAverageAfter: loadAverage() };
       }

@@ -51,6 +51,8 @@ export function indicatorsCommand(): Command {
           : await countiesOnRecord(db);
         if (!counties.length) console.log('(no county on record — import or generate one first)');
         for (const county of counties) {
+          // A rebuild of a large county takes minutes: say which one is under way.
+          console.log(`${county}: ${options.full ? 'rebuilding' : 'refreshing'}…`);
           const report = options.full
             ? await rebuildIndicators(db, county, { years: options.year ? [options.year] : INDICATOR_YEARS })
             : await refreshAfterBatch(db, county);

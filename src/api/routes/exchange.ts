@@ -104,6 +104,18 @@ export const exchangeRoutes =
             countyCode: fields.county || undefined,
             // The rejects are in the response; the file is only scratch.
             rejectsPath: path.join(dir, 'rejects.ndjson'),
+            // A large import runs for minutes: its progress after each batch, in counts only.
+            onProgress: (p) =>
+              request.log.info(
+                {
+                  importProgress: {
+                    resources: p.resources,
+                    bytesRead: p.bytesRead,
+                    bytesTotal: p.bytesTotal,
+                  },
+                },
+                'import progress',
+              ),
           });
           request.auditEvent.details = {
             files: reports.map((r) => ({
