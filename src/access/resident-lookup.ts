@@ -135,7 +135,8 @@ async function residentInScopeOr404(db: Db, principal: Principal, county: string
   authorize(principal, 'records:read');
   const found = await findResident(db, county, id);
   const villageCode = found?.row.residenceVillageCode ?? null;
-  if (!found || !(await canSeeResident(db, principal, county, { id, villageCode }))) throw notFound(county, id);
+  if (!found || !(await canSeeResident(db, principal, county, { id, villageCode })))
+    throw notFound(county, id);
   return found;
 }
 

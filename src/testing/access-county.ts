@@ -78,15 +78,13 @@ export async function seedAccessCounty(db: Db): Promise<{ a: number[]; b: number
   ]);
   const a = await pair(PEOPLE.a, VILLAGE_A, '1955-03-08');
   const b = await pair(PEOPLE.b, VILLAGE_B, '1960-07-01');
-  await db
-    .insert(healthRecords)
-    .values(
-      a.map((residentId) => ({
-        countyCode: COUNTY,
-        residentId,
-        managingFacilityId: FACILITY_A,
-        createdOn: '2021-01-01',
-      })),
-    );
+  await db.insert(healthRecords).values(
+    a.map((residentId) => ({
+      countyCode: COUNTY,
+      residentId,
+      managingFacilityId: FACILITY_A,
+      createdOn: '2021-01-01',
+    })),
+  );
   return { a, b };
 }
