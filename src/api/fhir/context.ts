@@ -7,7 +7,7 @@ import { principal } from '../auth.js';
 
 /*
  * The FHIR base serves one county: the county of the caller's data scope when it names one (a county, town
- * or village), else the only county of the database. Ids are the store's row ids, unique within a county.
+ * or village), else the only county of the database; facility-scoped accounts are refused. Ids are the store's row ids, unique within a county.
  */
 
 export interface FhirScope {
@@ -21,6 +21,15 @@ const counties = new WeakMap<Database, { at: number; codes: string[] }>();
 
 export async function scopeOf(database: Database, request: FastifyRequest): Promise<FhirScope> {
   const p = principal(request);
+  // The FHIR searches narrow by region only; a facility's patients are not a region, so rather than
+  // answering with the whole region a facility-scoped account is refused.
+  if (p.scope.facilityId !== null)
+    throw new WeijianError(
+      'fhir.facility-scope',
+      'the FHIR endpoint serves accounts scoped to a region (county, town or village), not to a facility',
+      {},
+      403,
+    );
   let known = counties.get(database);
   if (!known || Date.now() - known.at > 5000) {
     const rows = await readSql(database).query<{ code: string }>(

@@ -582,6 +582,16 @@ describe.each(backends)('FHIR REST API on $name', (backend) => {
     expect(await all(medplum, 'Patient', 'identifier=INS-500')).toEqual([]);
   });
 
+  it('refuses a facility-scoped account, which the region-only FHIR searches cannot narrow', async () => {
+    const facilityUser = await createTestUser(database.db, 'facility', { regionCode: TOWN0, facilityId: 1 });
+    const search = await raw('GET', '/Patient', facilityUser);
+    expect(search.status).toBe(403);
+    expect(await search.json()).toMatchObject({
+      resourceType: 'OperationOutcome',
+      issue: [expect.objectContaining({ diagnostics: expect.stringContaining('not to a facility') })],
+    });
+  });
+
   it('keeps a town-scoped account to its town: search, read, _include, writes', async () => {
     const every = (await all(medplum, 'Patient', '')) as Patient[];
     const mine = every.filter((p) => regionOf(p)?.startsWith(TOWN0));
