@@ -38,6 +38,10 @@ const migrationsFolder = path.resolve(fileURLToPath(import.meta.url), '../migrat
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 8 });
+    // An idle connection the server ends (a restart, an administrator, a dropped test database) is an
+    // 'error' event on the pool; without a listener it would crash the process. The pool discards that
+    // connection and opens another on the next query, so there is nothing else to do.
+    pool.on('error', () => {});
     const db = drizzlePg(pool, { schema });
     await migratePg(db, { migrationsFolder });
     return {
