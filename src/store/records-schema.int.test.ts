@@ -9,6 +9,7 @@ import {
   encounterDiagnoses,
   encounters,
   facilities,
+  healthCheckups,
   regions,
   residents,
 } from './schema/index.js';
@@ -268,5 +269,38 @@ describe.each(backends)('records schema on $name', (backend) => {
     expect(
       await sqlState(db.insert(encounters).values({ ...orphan, residentId, endDate: '2024-05-01' })),
     ).toBe('23514');
+  });
+
+  it('links a record to the encounter it was made in and refuses an encounter that does not exist', async () => {
+    const { db } = database;
+    const [visit] = await db
+      .select({ id: encounters.id })
+      .from(encounters)
+      .where(and(eq(encounters.countyCode, county), eq(encounters.sourceId, 'MZ-0001')));
+    const checkup = (sourceId: string, countyCode: string, encounterId: number | null) =>
+      db.insert(healthCheckups).values({
+        countyCode,
+        sourceSystem: 'bphs',
+        sourceId,
+        residentId,
+        programme: 'elderly',
+        checkedOn: '2024-05-06',
+        encounterId,
+      });
+    expect(await sqlState(checkup('TJ-1', county, visit!.id))).toBeUndefined();
+    expect(await sqlState(checkup('TJ-2', county, null))).toBeUndefined();
+    expect(await sqlState(checkup('TJ-3', county, 999_999))).toBe('23503');
+    const linked = await db
+      .select({ sourceId: healthCheckups.sourceId })
+      .from(healthCheckups)
+      .where(and(eq(healthCheckups.countyCode, county), eq(healthCheckups.encounterId, visit!.id)));
+    expect(linked).toEqual([{ sourceId: 'TJ-1' }]);
+    // The follow-up of the first test names no encounter; a follow-up may name one too.
+    const [followUp] = await db
+      .update(chronicDiseaseFollowUps)
+      .set({ encounterId: visit!.id })
+      .where(eq(chronicDiseaseFollowUps.sourceId, 'SF-1'))
+      .returning({ encounterId: chronicDiseaseFollowUps.encounterId });
+    expect(followUp).toEqual({ encounterId: visit!.id });
   });
 });

@@ -12,6 +12,7 @@ import {
   unique,
 } from 'drizzle-orm/pg-core';
 import { countyCode, countyCodeCheck, fk, id, oneOf, ref, source } from './columns.js';
+import { encounters } from './encounters.js';
 import { facilities } from './facilities.js';
 import { residents } from './residents.js';
 import { staff } from './staff.js';
@@ -75,6 +76,8 @@ export const chronicDiseaseFollowUps = pgTable(
     controlled: boolean('controlled'),
     facilityId: ref('facility_id'),
     doctorId: ref('doctor_id'),
+    /** The visit during which it was done (FHIR `encounter`), when the source names it. */
+    encounterId: ref('encounter_id'),
   },
   (t) => [
     primaryKey({ columns: [t.countyCode, t.id] }),
@@ -90,6 +93,11 @@ export const chronicDiseaseFollowUps = pgTable(
       [facilities.countyCode, facilities.id],
     ),
     fk('chronic_disease_follow_ups_doctor_fk', [t.countyCode, t.doctorId], [staff.countyCode, staff.id]),
+    fk(
+      'chronic_disease_follow_ups_encounter_fk',
+      [t.countyCode, t.encounterId],
+      [encounters.countyCode, encounters.id],
+    ),
     countyCodeCheck('chronic_disease_follow_ups', t.countyCode),
     check(
       'chronic_disease_follow_ups_values_check',
@@ -98,5 +106,9 @@ export const chronicDiseaseFollowUps = pgTable(
     index('chronic_disease_follow_ups_date_idx').on(t.countyCode, t.followedUpOn),
     // Counting follow-ups per patient and finding the most recent one in a year.
     index('chronic_disease_follow_ups_registration_idx').on(t.countyCode, t.registrationId, t.followedUpOn),
+    // A visit's records (FHIR search by encounter): only the rows that name one.
+    index('chronic_disease_follow_ups_encounter_idx')
+      .on(t.countyCode, t.encounterId)
+      .where(sql`${t.encounterId} is not null`),
   ],
 );

@@ -118,6 +118,8 @@ export const referrals = pgTable(
     referredOn: date('referred_on', { mode: 'string' }).notNull(),
     receivedOn: date('received_on', { mode: 'string' }),
     status: text('status', { enum: REFERRAL_STATUSES }).notNull(),
+    /** The visit during which it was made (FHIR `encounter`), when the source names it. */
+    encounterId: ref('encounter_id'),
   },
   (t) => [
     primaryKey({ columns: [t.countyCode, t.id] }),
@@ -125,11 +127,16 @@ export const referrals = pgTable(
     fk('referrals_resident_fk', [t.countyCode, t.residentId], [residents.countyCode, residents.id]),
     fk('referrals_from_fk', [t.countyCode, t.fromFacilityId], [facilities.countyCode, facilities.id]),
     fk('referrals_to_fk', [t.countyCode, t.toFacilityId], [facilities.countyCode, facilities.id]),
+    fk('referrals_encounter_fk', [t.countyCode, t.encounterId], [encounters.countyCode, encounters.id]),
     countyCodeCheck('referrals', t.countyCode),
     oneOf('referrals_direction_check', t.direction, ['up', 'down']),
     oneOf('referrals_status_check', t.status, REFERRAL_STATUSES),
     index('referrals_referred_idx').on(t.countyCode, t.referredOn),
     // A resident's timeline.
     index('referrals_resident_idx').on(t.countyCode, t.residentId, t.referredOn),
+    // A visit's records (FHIR search by encounter): only the rows that name one.
+    index('referrals_encounter_idx')
+      .on(t.countyCode, t.encounterId)
+      .where(sql`${t.encounterId} is not null`),
   ],
 );

@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
 import { countyCode, countyCodeCheck, fk, id, oneOf, ref, source } from './columns.js';
+import { encounters } from './encounters.js';
 import { facilities } from './facilities.js';
 import { residents } from './residents.js';
 
@@ -32,16 +34,23 @@ export const healthCheckups = pgTable(
     /** 健康指导. */
     healthGuidance: boolean('health_guidance').notNull().default(false),
     formComplete: boolean('form_complete').notNull().default(false),
+    /** The visit during which it was done (FHIR `encounter`), when the source names it. */
+    encounterId: ref('encounter_id'),
   },
   (t) => [
     primaryKey({ columns: [t.countyCode, t.id] }),
     unique('health_checkups_source_key').on(t.countyCode, t.sourceSystem, t.sourceId),
     fk('health_checkups_resident_fk', [t.countyCode, t.residentId], [residents.countyCode, residents.id]),
     fk('health_checkups_facility_fk', [t.countyCode, t.facilityId], [facilities.countyCode, facilities.id]),
+    fk('health_checkups_encounter_fk', [t.countyCode, t.encounterId], [encounters.countyCode, encounters.id]),
     countyCodeCheck('health_checkups', t.countyCode),
     oneOf('health_checkups_programme_check', t.programme, CHECKUP_PROGRAMMES),
     index('health_checkups_date_idx').on(t.countyCode, t.programme, t.checkedOn),
     index('health_checkups_resident_idx').on(t.countyCode, t.residentId, t.checkedOn),
+    // A visit's records (FHIR search by encounter): only the rows that name one.
+    index('health_checkups_encounter_idx')
+      .on(t.countyCode, t.encounterId)
+      .where(sql`${t.encounterId} is not null`),
   ],
 );
 
@@ -56,6 +65,8 @@ export const childHealthChecks = pgTable(
     checkedOn: date('checked_on', { mode: 'string' }).notNull(),
     facilityId: ref('facility_id'),
     eyeScreening: boolean('eye_screening').notNull().default(false),
+    /** The visit during which it was done (FHIR `encounter`), when the source names it. */
+    encounterId: ref('encounter_id'),
   },
   (t) => [
     primaryKey({ columns: [t.countyCode, t.id] }),
@@ -66,8 +77,17 @@ export const childHealthChecks = pgTable(
       [t.countyCode, t.facilityId],
       [facilities.countyCode, facilities.id],
     ),
+    fk(
+      'child_health_checks_encounter_fk',
+      [t.countyCode, t.encounterId],
+      [encounters.countyCode, encounters.id],
+    ),
     countyCodeCheck('child_health_checks', t.countyCode),
     index('child_health_checks_date_idx').on(t.countyCode, t.checkedOn),
     index('child_health_checks_resident_idx').on(t.countyCode, t.residentId, t.checkedOn),
+    // A visit's records (FHIR search by encounter): only the rows that name one.
+    index('child_health_checks_encounter_idx')
+      .on(t.countyCode, t.encounterId)
+      .where(sql`${t.encounterId} is not null`),
   ],
 );

@@ -13,6 +13,7 @@ import {
   unique,
 } from 'drizzle-orm/pg-core';
 import { countyCode, countyCodeCheck, fk, id, oneOf, ref, SEXES, source } from './columns.js';
+import { encounters } from './encounters.js';
 import { facilities } from './facilities.js';
 import { residents } from './residents.js';
 
@@ -47,6 +48,8 @@ export const notifiableDiseaseReports = pgTable(
     onsetDate: date('onset_date', { mode: 'string' }),
     diagnosedOn: date('diagnosed_on', { mode: 'string' }),
     reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
+    /** The visit during which it was reported (FHIR `encounter`), when the source names it. */
+    encounterId: ref('encounter_id'),
   },
   (t) => [
     primaryKey({ columns: [t.countyCode, t.id] }),
@@ -61,11 +64,20 @@ export const notifiableDiseaseReports = pgTable(
       [t.countyCode, t.reportingFacilityId],
       [facilities.countyCode, facilities.id],
     ),
+    fk(
+      'notifiable_disease_reports_encounter_fk',
+      [t.countyCode, t.encounterId],
+      [encounters.countyCode, encounters.id],
+    ),
     countyCodeCheck('notifiable_disease_reports', t.countyCode),
     oneOf('notifiable_disease_reports_class_check', t.diseaseClass, DISEASE_CLASSES),
     oneOf('notifiable_disease_reports_case_check', t.caseClassification, CASE_CLASSIFICATIONS),
     index('notifiable_disease_reports_onset_idx').on(t.countyCode, t.diseaseClass, t.onsetDate),
     index('notifiable_disease_reports_reported_idx').on(t.countyCode, t.reportedAt),
+    // A visit's records (FHIR search by encounter): only the rows that name one.
+    index('notifiable_disease_reports_encounter_idx')
+      .on(t.countyCode, t.encounterId)
+      .where(sql`${t.encounterId} is not null`),
   ],
 );
 
