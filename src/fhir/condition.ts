@@ -5,6 +5,7 @@ import {
   codeableConcept,
   codeOf,
   dayOf,
+  encounterRef,
   ext,
   facilityRef,
   fail,
@@ -19,6 +20,7 @@ import {
   sourceKey,
   type MapContext,
 } from './common.js';
+import { encounterElement } from './encounter.js';
 import { organizationReference } from './organization.js';
 import { residentReference } from './patient.js';
 import type { ReportRecord, ResidentRef } from './records.js';
@@ -41,6 +43,7 @@ const schema = z.looseObject({
   category: z.array(codeableConcept).min(1),
   code: codeableConcept,
   subject: reference,
+  encounter: reference.optional(),
   onsetDateTime: fhirDateTime.optional(),
   recordedDate: fhirDateTime.refine((t) => t.includes('T'), 'a report time needs the time and zone'),
 });
@@ -99,6 +102,7 @@ export function fromFhirCondition(resource: unknown, ctx: MapContext): ReportRec
     onsetDate,
     diagnosedOn,
     reportedAt: r.recordedDate,
+    encounter: encounterRef(r.encounter, 'Condition.encounter', source),
     ...(identified && onsetDate
       ? { notBeforeBirth: { date: onsetDate, field: 'Condition.onsetDateTime' } }
       : {}),
@@ -106,7 +110,12 @@ export function fromFhirCondition(resource: unknown, ctx: MapContext): ReportRec
 }
 
 export function toFhirCondition(
-  row: ReportRecord & { id: number; patientId: number | null; patient: ResidentRef | null },
+  row: ReportRecord & {
+    id: number;
+    patientId: number | null;
+    patient: ResidentRef | null;
+    encounterId: number | null;
+  },
 ): Condition {
   const extension = [
     ...(row.caseClassification ? [{ url: EXT.caseClassification, valueCode: row.caseClassification }] : []),
@@ -128,6 +137,7 @@ export function toFhirCondition(
     code: { coding: [{ system: CS.notifiableDisease, code: row.diseaseCode, display: row.diseaseName }] },
     subject:
       row.patientId !== null ? residentReference(row.patientId, row.patient) : { display: 'unidentified' },
+    ...encounterElement(row),
     ...(row.onsetDate ? { onsetDateTime: row.onsetDate } : {}),
     recordedDate: row.reportedAt,
   };

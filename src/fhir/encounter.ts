@@ -21,7 +21,7 @@ import {
 } from './common.js';
 import { organizationReference } from './organization.js';
 import { residentReference } from './patient.js';
-import type { EncounterRecord } from './records.js';
+import type { EncounterRecord, SourceKey } from './records.js';
 import { CS, EXT } from './systems.js';
 
 /**
@@ -55,6 +55,17 @@ const schema = z.looseObject({
     )
     .optional(),
 });
+
+/** A reference to a stored encounter: its row id, and its source identifier for the importer. */
+export function encounterReference(id: number, source: SourceKey) {
+  return { reference: `Encounter/${id}`, identifier: sourceIdentifier(source) };
+}
+
+/** `encounter` of a record that names one (none when the row has no encounter_id). */
+export const encounterElement = (row: { encounterId?: number | null; encounter: SourceKey | null }) =>
+  row.encounterId != null && row.encounter
+    ? { encounter: encounterReference(row.encounterId, row.encounter) }
+    : {};
 
 export function fromFhirEncounter(resource: unknown, ctx: MapContext): EncounterRecord {
   const r = parseResource(schema, resource, 'Encounter');

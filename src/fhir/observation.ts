@@ -4,6 +4,7 @@ import {
   codeableConcept,
   codeOf,
   dayOf,
+  encounterRef,
   ext,
   facilityRef,
   fail,
@@ -18,6 +19,7 @@ import {
   sourceRef,
   type MapContext,
 } from './common.js';
+import { encounterElement } from './encounter.js';
 import { episodeReference } from './episode-of-care.js';
 import { organizationReference } from './organization.js';
 import { residentReference } from './patient.js';
@@ -49,6 +51,7 @@ export const observationSchema = z.looseObject({
   code: codeableConcept,
   subject: reference.optional(),
   focus: z.array(reference).optional(),
+  encounter: reference.optional(),
   effectiveDateTime: fhirDateTime,
   performer: z.array(reference).optional(),
   valueCodeableConcept: codeableConcept.optional(),
@@ -87,7 +90,9 @@ export function fromFhirObservation(resource: unknown, ctx: MapContext): Observa
       : null;
   const part = (code: string) => componentOf(r, CS.observation, code);
   const flag = (code: string) => part(code)?.valueBoolean ?? false;
-  if (kind === OC.followUp) return followUp(r, source, date, facilityCode);
+  // Follow-ups, check-ups and child checks keep the visit they were made in; the maternal tables have no place for it.
+  const encounter = () => encounterRef(r.encounter, 'Observation.encounter', source);
+  if (kind === OC.followUp) return followUp(r, source, date, facilityCode, encounter());
   if (kind === OC.prenatalVisit) return fromFhirPrenatalVisit(r, source, date, facilityCode);
   if (kind === OC.liveBirth) return fromFhirLiveBirth(r, source, date, facilityCode);
   if (!r.subject) return fail('required', 'Observation.subject', 'the patient is required');
@@ -117,6 +122,7 @@ export function fromFhirObservation(resource: unknown, ctx: MapContext): Observa
       auxiliaryTests: flag(OC.auxiliary),
       healthGuidance: flag(OC.guidance),
       formComplete: flag(OC.formComplete),
+      encounter: encounter(),
       notBeforeBirth,
     };
   }
@@ -128,6 +134,7 @@ export function fromFhirObservation(resource: unknown, ctx: MapContext): Observa
       checkedOn: date,
       facilityCode,
       eyeScreening: flag(OC.eyeScreening),
+      encounter: encounter(),
       notBeforeBirth,
     };
   }
@@ -143,6 +150,7 @@ function followUp(
   source: SourceKey,
   date: string,
   facilityCode: string | null,
+  encounter: SourceKey | null,
 ): FollowUpRecord {
   const episode = ext(r.extension, EXT.episodeOfCare)?.valueReference;
   if (!episode)
@@ -190,6 +198,7 @@ function followUp(
             source,
           )
         : null,
+    encounter,
   };
 }
 
@@ -215,6 +224,7 @@ interface Refs {
   id: number;
   patientId: number;
   patient: ResidentRef;
+  encounterId: number | null;
 }
 
 const subjectOf = (row: Refs) => residentReference(row.patientId, row.patient);
@@ -245,6 +255,7 @@ export function toFhirFollowUp(
     category: [concept(CS.observationCategory, 'survey')],
     code: concept(CS.observation, OC.followUp, '慢病随访 chronic disease follow-up'),
     subject: subjectOf(row),
+    ...encounterElement(row),
     effectiveDateTime: row.followedUpOn,
     performer: [
       ...performer(row.facilityCode),
@@ -265,6 +276,7 @@ export function toFhirCheckup(row: CheckupRecord & Refs): Observation {
     category: [concept(CS.observationCategory, 'exam')],
     code: concept(CS.observation, OC.checkup, '健康体检 health check-up'),
     subject: subjectOf(row),
+    ...encounterElement(row),
     effectiveDateTime: row.checkedOn,
     performer: performer(row.facilityCode),
     valueCodeableConcept: concept(CS.checkupProgramme, row.programme),
@@ -287,6 +299,7 @@ export function toFhirChildCheck(row: ChildCheckRecord & Refs): Observation {
     category: [concept(CS.observationCategory, 'exam')],
     code: concept(CS.observation, OC.childCheck, '儿童健康检查 child health check'),
     subject: subjectOf(row),
+    ...encounterElement(row),
     effectiveDateTime: row.checkedOn,
     performer: performer(row.facilityCode),
     component: [booleanComponent(OC.eyeScreening, row.eyeScreening)],

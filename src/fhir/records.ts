@@ -139,6 +139,8 @@ export interface FollowUpRecord extends Base {
   controlled: boolean | null;
   facilityCode: string | null;
   doctor: SourceKey | null;
+  /** The Encounter it was made in (Observation/Condition/ServiceRequest.encounter), by its source key. */
+  encounter: SourceKey | null;
 }
 
 export interface CheckupRecord extends Base {
@@ -153,6 +155,8 @@ export interface CheckupRecord extends Base {
   auxiliaryTests: boolean;
   healthGuidance: boolean;
   formComplete: boolean;
+  /** The Encounter it was made in (Observation/Condition/ServiceRequest.encounter), by its source key. */
+  encounter: SourceKey | null;
 }
 
 export interface ChildCheckRecord extends Base {
@@ -162,6 +166,8 @@ export interface ChildCheckRecord extends Base {
   checkedOn: string;
   facilityCode: string | null;
   eyeScreening: boolean;
+  /** The Encounter it was made in (Observation/Condition/ServiceRequest.encounter), by its source key. */
+  encounter: SourceKey | null;
 }
 
 export interface DeathRecord extends Base {
@@ -266,6 +272,8 @@ export interface ReferralRecord extends Base {
   referredOn: string;
   receivedOn: string | null;
   status: string;
+  /** The Encounter it was made in (Observation/Condition/ServiceRequest.encounter), by its source key. */
+  encounter: SourceKey | null;
 }
 
 export interface ReportRecord extends Base {
@@ -281,6 +289,8 @@ export interface ReportRecord extends Base {
   onsetDate: string | null;
   diagnosedOn: string | null;
   reportedAt: string;
+  /** The Encounter it was made in (Observation/Condition/ServiceRequest.encounter), by its source key. */
+  encounter: SourceKey | null;
 }
 
 export type FhirRecord =

@@ -4,6 +4,7 @@ import {
   codeableConcept,
   codeOf,
   dayOf,
+  encounterRef,
   ext,
   facilityRef,
   fail,
@@ -18,6 +19,7 @@ import {
   sourceKey,
   type MapContext,
 } from './common.js';
+import { encounterElement } from './encounter.js';
 import { organizationReference } from './organization.js';
 import { residentReference } from './patient.js';
 import type { ReferralRecord, ResidentRef } from './records.js';
@@ -51,6 +53,7 @@ const schema = z.looseObject({
   intent: z.string().min(1),
   category: z.array(codeableConcept).min(1),
   subject: reference,
+  encounter: reference.optional(),
   authoredOn: fhirDateTime,
   requester: reference.optional(),
   performer: z.array(reference).min(1),
@@ -100,12 +103,18 @@ export function fromFhirServiceRequest(resource: unknown, ctx: MapContext): Refe
     referredOn,
     receivedOn,
     status,
+    encounter: encounterRef(r.encounter, 'ServiceRequest.encounter', source),
     ...(identified ? { notBeforeBirth: { date: referredOn, field: 'ServiceRequest.authoredOn' } } : {}),
   };
 }
 
 export function toFhirServiceRequest(
-  row: ReferralRecord & { id: number; patientId: number | null; patient: ResidentRef | null },
+  row: ReferralRecord & {
+    id: number;
+    patientId: number | null;
+    patient: ResidentRef | null;
+    encounterId: number | null;
+  },
 ): ServiceRequest {
   return {
     resourceType: 'ServiceRequest',
@@ -121,6 +130,7 @@ export function toFhirServiceRequest(
     code: { coding: [REFERRAL] },
     subject:
       row.patientId !== null ? residentReference(row.patientId, row.patient) : { display: 'unidentified' },
+    ...encounterElement(row),
     authoredOn: row.referredOn,
     ...(row.fromFacilityCode ? { requester: organizationReference(row.fromFacilityCode) } : {}),
     performer: [

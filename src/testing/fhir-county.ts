@@ -6,6 +6,7 @@ import { CS, EXT, LOINC, OBSERVATION_CODES as OC, SID } from '../fhir/systems.js
  * A small synthetic county as FHIR R4 resources, deterministic, for the import/export tests and the
  * ingest bench: the regions, facilities and staff first, then each resident with the records that point
  * at them (a realistic mix: visits, follow-ups, doses, check-ups, contracts, referrals, reports, deaths).
+ * Some follow-ups, check-ups, child checks, referrals and reports name the visit they were made in.
  */
 export const COUNTY = '320612';
 const SOURCE = 'his:320612';
@@ -20,6 +21,8 @@ const facility = (code: string) => ({
   identifier: { system: SID.facilityCode, value: code },
 });
 const patientRef = (i: number) => ({ reference: `Patient/p${i}` });
+/** Resident `i`'s visit `e` (0–2), written before the records that name it. */
+const encounterRef = (i: number, e: number) => ({ encounter: { reference: `Encounter/e${i}-${e}` } });
 const meta = { source: SOURCE };
 const coding = (system: string, code: string) => ({ coding: [{ system, code }] });
 const isoDay = (day: number) => new Date(Date.UTC(2000, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
@@ -190,6 +193,7 @@ export function* residentRecords(i: number): Generator<Resource> {
         status: 'final',
         code: coding(CS.observation, OC.followUp),
         subject: patientRef(i),
+        ...(f === 0 ? encounterRef(i, 0) : {}),
         effectiveDateTime: day(10 + f),
         extension: [{ url: EXT.episodeOfCare, valueReference: { reference: `EpisodeOfCare/h${i}` } }],
         performer: [facility(`T00${t}`), { reference: `PractitionerRole/d${2 + t}` }],
@@ -210,6 +214,7 @@ export function* residentRecords(i: number): Generator<Resource> {
       status: 'final',
       code: coding(CS.observation, OC.checkup),
       subject: patientRef(i),
+      ...(i % 2 === 0 ? encounterRef(i, 1) : {}),
       effectiveDateTime: day(20),
       performer: [facility(`T00${t}`)],
       valueCodeableConcept: coding(CS.checkupProgramme, 'elderly'),
@@ -258,6 +263,7 @@ export function* residentRecords(i: number): Generator<Resource> {
       status: 'final',
       code: coding(CS.observation, OC.childCheck),
       subject: patientRef(i),
+      ...encounterRef(i, 2),
       effectiveDateTime: day(30),
       component: [{ code: coding(CS.observation, OC.eyeScreening), valueBoolean: i % 2 === 0 }],
     } as Resource;
@@ -340,6 +346,7 @@ export function* residentRecords(i: number): Generator<Resource> {
       status: 'completed',
       intent: 'order',
       subject: patientRef(i),
+      ...encounterRef(i, 2),
       category: [coding(CS.referralDirection, 'up')],
       authoredOn: day(40),
       requester: facility(`T00${t}`),
@@ -352,6 +359,7 @@ export function* residentRecords(i: number): Generator<Resource> {
       id: `n${i}`,
       meta,
       subject: patientRef(i),
+      ...encounterRef(i, 1),
       category: [coding(CS.conditionCategory, 'notifiable-disease-report'), coding(CS.diseaseClass, 'B')],
       code: { coding: [{ system: CS.notifiableDisease, code: '0401', display: '肺结核' }] },
       onsetDateTime: day(50),

@@ -108,19 +108,22 @@ export const EXPORT_QUERIES = {
      (select ${residentRefOf('g.resident_id')} from chronic_disease_registrations g where g.county_code = t.county_code and g.id = t.registration_id) as patient,
      t.followed_up_on::text as "followedUpOn", t.face_to_face as "faceToFace", t.systolic, t.diastolic,
      t.fasting_glucose::text as "fastingGlucose", t.controlled, ${facilityCode('t.facility_id')} as "facilityCode",
-     t.doctor_id as "doctorId", ${sourceOf('staff', 't.doctor_id')} as "doctorSource"`,
+     t.doctor_id as "doctorId", ${sourceOf('staff', 't.doctor_id')} as "doctorSource",
+     t.encounter_id as "encounterId", ${sourceOf('encounters', 't.encounter_id')} as encounter`,
   ),
   health_checkups: page(
     'health_checkups',
     `${source}, t.resident_id as "patientId", ${residentRefOf('t.resident_id')} as patient, t.programme,
      t.checked_on::text as "checkedOn", ${facilityCode('t.facility_id')} as "facilityCode",
      t.lifestyle_assessment as "lifestyleAssessment", t.physical_examination as "physicalExamination",
-     t.auxiliary_tests as "auxiliaryTests", t.health_guidance as "healthGuidance", t.form_complete as "formComplete"`,
+     t.auxiliary_tests as "auxiliaryTests", t.health_guidance as "healthGuidance", t.form_complete as "formComplete",
+     t.encounter_id as "encounterId", ${sourceOf('encounters', 't.encounter_id')} as encounter`,
   ),
   child_health_checks: page(
     'child_health_checks',
     `${source}, t.resident_id as "patientId", ${residentRefOf('t.resident_id')} as patient,
-     t.checked_on::text as "checkedOn", ${facilityCode('t.facility_id')} as "facilityCode", t.eye_screening as "eyeScreening"`,
+     t.checked_on::text as "checkedOn", ${facilityCode('t.facility_id')} as "facilityCode", t.eye_screening as "eyeScreening",
+     t.encounter_id as "encounterId", ${sourceOf('encounters', 't.encounter_id')} as encounter`,
   ),
   deaths: page(
     'deaths',
@@ -144,7 +147,7 @@ export const EXPORT_QUERIES = {
     `${source}, t.resident_id as "patientId", ${residentRefOf('t.resident_id')} as patient,
      ${facilityCode('t.from_facility_id')} as "fromFacilityCode", ${facilityCode('t.to_facility_id')} as "toFacilityCode",
      t.to_facility_name as "toFacilityName", t.direction, t.referred_on::text as "referredOn",
-     t.received_on::text as "receivedOn", t.status`,
+     t.received_on::text as "receivedOn", t.status, t.encounter_id as "encounterId", ${sourceOf('encounters', 't.encounter_id')} as encounter`,
   ),
   notifiable_disease_reports: page(
     'notifiable_disease_reports',
@@ -152,7 +155,7 @@ export const EXPORT_QUERIES = {
      t.patient_county_code as "patientCountyCode", ${facilityCode('t.reporting_facility_id')} as "reportingFacilityCode",
      t.disease_code as "diseaseCode", t.disease_name as "diseaseName", t.disease_class as "diseaseClass",
      t.case_classification as "caseClassification", t.onset_date::text as "onsetDate", t.diagnosed_on::text as "diagnosedOn",
-     to_json(t.reported_at) #>> '{}' as "reportedAt"`,
+     to_json(t.reported_at) #>> '{}' as "reportedAt", t.encounter_id as "encounterId", ${sourceOf('encounters', 't.encounter_id')} as encounter`,
   ),
 } as const;
 

@@ -60,6 +60,7 @@ const ID_KEYS = [
   'pregnancyId',
   'motherId',
   'childId',
+  'encounterId',
 ];
 
 /** A table's rows, page by page (bounded memory), as FHIR resources with their type. */

@@ -162,6 +162,7 @@ export const TABLE_SPECS: Specs = {
       source('chronic_disease_registrations', r.registration, 'Observation.extension'),
       facility(r.facilityCode, 'Observation.performer'),
       source('staff', r.doctor, 'Observation.performer'),
+      source('encounters', r.encounter, 'Observation.encounter'),
     ],
     columns: [
       ...sourceColumns(),
@@ -174,6 +175,7 @@ export const TABLE_SPECS: Specs = {
       ['controlled', 'bool', (r) => r.controlled],
       ['facility_id', 'bigint', (r, l) => l.facility(r.facilityCode)],
       ['doctor_id', 'bigint', (r, l) => l.source('staff', r.doctor)],
+      ['encounter_id', 'bigint', (r, l) => l.source('encounters', r.encounter)],
     ],
   },
   health_checkups: {
@@ -181,6 +183,7 @@ export const TABLE_SPECS: Specs = {
     refs: (r) => [
       resident(r.patient, 'Observation.subject'),
       facility(r.facilityCode, 'Observation.performer'),
+      source('encounters', r.encounter, 'Observation.encounter'),
     ],
     columns: [
       ...sourceColumns(),
@@ -193,6 +196,7 @@ export const TABLE_SPECS: Specs = {
       ['auxiliary_tests', 'bool', (r) => r.auxiliaryTests],
       ['health_guidance', 'bool', (r) => r.healthGuidance],
       ['form_complete', 'bool', (r) => r.formComplete],
+      ['encounter_id', 'bigint', (r, l) => l.source('encounters', r.encounter)],
     ],
   },
   child_health_checks: {
@@ -200,6 +204,7 @@ export const TABLE_SPECS: Specs = {
     refs: (r) => [
       resident(r.patient, 'Observation.subject'),
       facility(r.facilityCode, 'Observation.performer'),
+      source('encounters', r.encounter, 'Observation.encounter'),
     ],
     columns: [
       ...sourceColumns(),
@@ -207,6 +212,7 @@ export const TABLE_SPECS: Specs = {
       ['checked_on', 'date', (r) => r.checkedOn],
       ['facility_id', 'bigint', (r, l) => l.facility(r.facilityCode)],
       ['eye_screening', 'bool', (r) => r.eyeScreening],
+      ['encounter_id', 'bigint', (r, l) => l.source('encounters', r.encounter)],
     ],
   },
   health_records: {
@@ -300,6 +306,7 @@ export const TABLE_SPECS: Specs = {
       resident(r.patient, 'ServiceRequest.subject'),
       facility(r.fromFacilityCode, 'ServiceRequest.requester'),
       facility(r.toFacilityCode, 'ServiceRequest.performer[0]'),
+      source('encounters', r.encounter, 'ServiceRequest.encounter'),
     ],
     columns: [
       ...sourceColumns(),
@@ -311,6 +318,7 @@ export const TABLE_SPECS: Specs = {
       ['referred_on', 'date', (r) => r.referredOn],
       ['received_on', 'date', (r) => r.receivedOn],
       ['status', 'text', (r) => r.status],
+      ['encounter_id', 'bigint', (r, l) => l.source('encounters', r.encounter)],
     ],
   },
   notifiable_disease_reports: {
@@ -318,6 +326,7 @@ export const TABLE_SPECS: Specs = {
     refs: (r) => [
       resident(r.patient, 'Condition.subject'),
       facility(r.reportingFacilityCode, 'Condition.extension'),
+      source('encounters', r.encounter, 'Condition.encounter'),
     ],
     columns: [
       ...sourceColumns(),
@@ -331,6 +340,7 @@ export const TABLE_SPECS: Specs = {
       ['onset_date', 'date', (r) => r.onsetDate],
       ['diagnosed_on', 'date', (r) => r.diagnosedOn],
       ['reported_at', 'timestamptz', (r) => r.reportedAt],
+      ['encounter_id', 'bigint', (r, l) => l.source('encounters', r.encounter)],
     ],
   },
   deaths: {
