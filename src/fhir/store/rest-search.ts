@@ -198,6 +198,19 @@ const patientWhere: Where = (part, value, p) => {
   return id === null ? false : part.ofResident(`${p.add(id)}::bigint`);
 };
 
+/** `Encounter/123`, `123` or `http://…/Encounter/123` → 123 (an encounter row id); null when not an Encounter. */
+export function encounterIdOf(text: string): number | null {
+  const m = /^(?:(?:.*\/)?Encounter\/)?([1-9]\d{0,17})$/.exec(text.trim());
+  return m ? Number(m[1]) : null;
+}
+
+/** Rows that name the encounter; a part without the link (deaths) never matches. */
+const encounterWhere: Where = (part, value, p) => {
+  if (!part.encounter) return false;
+  const id = encounterIdOf(value.text);
+  return id === null ? false : `${part.encounter} = ${p.add(id)}::bigint`;
+};
+
 // ---------------------------------------------------------------- declarations
 
 const str = (
@@ -227,6 +240,13 @@ const patient = (name: string, documentation: string): SearchParamDeclaration =>
   documentation,
   where: patientWhere,
 });
+
+const encounter: SearchParamDeclaration = {
+  name: 'encounter',
+  type: 'reference',
+  documentation: 'The Encounter the record was made in: Encounter/123 or 123',
+  where: encounterWhere,
+};
 
 const clinical = (dateName: string, subject: boolean): SearchParamDeclaration[] => [
   patient('patient', 'The patient: Patient/123 or 123'),
@@ -307,6 +327,7 @@ export const SEARCH_PARAMS: Record<string, SearchParamDeclaration[]> = {
   Encounter: clinical('date', true),
   Observation: [
     ...clinical('date', true),
+    encounter,
     {
       name: 'code',
       type: 'token',
@@ -316,6 +337,7 @@ export const SEARCH_PARAMS: Record<string, SearchParamDeclaration[]> = {
   ],
   Condition: [
     ...clinical('recorded-date', true),
+    encounter,
     {
       name: 'code',
       type: 'token',
@@ -345,7 +367,7 @@ export const SEARCH_PARAMS: Record<string, SearchParamDeclaration[]> = {
           : codeWhere('t.disease', CS.episodeType, value, p),
     },
   ],
-  ServiceRequest: clinical('authored', true),
+  ServiceRequest: [...clinical('authored', true), encounter],
   Organization: [
     {
       name: 'identifier',

@@ -31,6 +31,8 @@ export interface RestPart {
   ofResident: ((param: string) => string) | null;
   /** The row's main date column (the `date` search parameter), as a SQL date. */
   date: string | null;
+  /** The column naming the Encounter the row was made in (the `encounter` search parameter); null: none. */
+  encounter: string | null;
   /** Rows of the table that are not resources (merged duplicates of the master patient index). */
   hidden: string | null;
   toFhir(row: Row): Resource;
@@ -51,7 +53,7 @@ const toFhirOf = (table: ExportTable, type: string) => {
 };
 
 /** The ids of a row come back as text from node-postgres (bigint): numbers for the mappers. */
-const ID_KEYS = ['id', 'patientId', 'doctorId', 'registrationId', 'renewsId'];
+const ID_KEYS = ['id', 'patientId', 'doctorId', 'registrationId', 'renewsId', 'encounterId'];
 function numericIds(row: Row): Row {
   for (const key of ID_KEYS)
     if (row[key] != null && typeof row[key] === 'string') row[key] = Number(row[key]);
@@ -61,7 +63,13 @@ function numericIds(row: Row): Row {
 const part = (
   type: string,
   table: ExportTable,
-  options: { prefix?: string; resident?: string | null; date?: string | null; key?: 'id' | 'code' } = {},
+  options: {
+    prefix?: string;
+    resident?: string | null;
+    date?: string | null;
+    key?: 'id' | 'code';
+    encounter?: string;
+  } = {},
 ): RestPart => ({
   type,
   table,
@@ -70,6 +78,7 @@ const part = (
   select: selectOf(table),
   resident: options.resident === undefined ? 't.resident_id' : options.resident,
   date: options.date ?? null,
+  encounter: options.encounter ?? null,
   hidden: table === 'residents' ? 't.merged_into_id is not null' : null,
   ofResident:
     options.resident === null
@@ -95,14 +104,20 @@ export const REST_PARTS: RestPart[] = [
     prefix: 'f',
     resident: `(select g.resident_id from chronic_disease_registrations g where g.county_code = t.county_code and g.id = t.registration_id)`,
     date: 't.followed_up_on',
+    encounter: 't.encounter_id',
   }),
-  part('Observation', 'health_checkups', { prefix: 'c', date: 't.checked_on' }),
-  part('Observation', 'child_health_checks', { prefix: 'k', date: 't.checked_on' }),
+  part('Observation', 'health_checkups', { prefix: 'c', date: 't.checked_on', encounter: 't.encounter_id' }),
+  part('Observation', 'child_health_checks', {
+    prefix: 'k',
+    date: 't.checked_on',
+    encounter: 't.encounter_id',
+  }),
   part('Observation', 'deaths', { prefix: 'd', date: 't.death_date' }),
   part('Immunization', 'immunizations', { date: 't.vaccinated_on' }),
-  part('ServiceRequest', 'referrals', { date: 't.referred_on' }),
+  part('ServiceRequest', 'referrals', { date: 't.referred_on', encounter: 't.encounter_id' }),
   part('Condition', 'notifiable_disease_reports', {
     date: `(t.reported_at at time zone 'Asia/Shanghai')::date`,
+    encounter: 't.encounter_id',
   }),
 ];
 
