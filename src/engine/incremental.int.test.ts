@@ -66,9 +66,9 @@ const addDays = (date: string, days: number) =>
 // One line per operation keeps the list readable.
 // prettier-ignore
 const operations: fc.Arbitrary<Op>[] = [
-  op(fc.record({ f: fc.option(facilityId), inpatient: flag, start: day, stay: fc.integer({ min: 0, max: 40 }), cost: fc.option(fc.integer({ min: 1, max: 9000 })), resident: flag }), 'add-encounter', (db, e) =>
+  op(fc.record({ f: fc.option(facilityId), inpatient: flag, start: day, stay: fc.integer({ min: 0, max: 40 }), cost: fc.option(fc.integer({ min: 1, max: 9000 })), resident: flag, r: fc.option(residentId) }), 'add-encounter', (db, e) =>
       db.insert(encounters).values({
-        ...county, ...src(), facilityId: e.f, facilityCountyCode: e.f ? COUNTY : '320611', facilityName: e.f ? null : '邻县医院',
+        ...county, ...src(), residentId: e.r, facilityId: e.f, facilityCountyCode: e.f ? COUNTY : '320611', facilityName: e.f ? null : '邻县医院',
         patientCountyCode: e.resident ? COUNTY : '320611', class: e.inpatient ? 'inpatient' : 'outpatient', startDate: e.start,
         endDate: e.inpatient ? addDays(e.start, e.stay) : null, lengthOfStay: e.inpatient ? e.stay : null,
         totalCost: e.cost ? String(e.cost) : null, outOfPocket: e.cost ? String(Math.floor(e.cost / 3)) : null,

@@ -257,7 +257,7 @@ async function people(db: Db) {
     { ...county, residentId: 6, createdOn: '2023-06-20', ...COMPLETE_SHEET },
     { ...county, residentId: 9, createdOn: '2020-01-01', lastServiceOn: '2022-05-01', ...COMPLETE_SHEET },
     { ...county, residentId: 10, createdOn: '2020-01-01', lastServiceOn: '2023-05-01', ...COMPLETE_SHEET },
-    { ...county, residentId: 14, createdOn: '2023-03-01', lastServiceOn: '2023-03-01', ...COMPLETE_SHEET },
+    { ...county, residentId: 14, createdOn: '2023-03-01', ...COMPLETE_SHEET },
   ]);
 }
 
@@ -450,7 +450,7 @@ async function care(db: Db) {
       visit(1, '2023-03-10', { class: 'emergency' }),
       visit(1, '2023-04-10'),
       visit(1, '2023-05-10'),
-      stay(1, '2022-12-30', '2023-01-04', 5),
+      stay(1, '2022-12-30', '2023-01-04', 5, { residentId: 3 }),
       stay(1, '2023-03-01', '2023-03-06', 5, { totalCost: '5000.00', outOfPocket: '1500.00' }),
       stay(1, '2023-12-28', '2024-01-03', 6),
       visit(6, '2023-04-01'),
@@ -460,8 +460,9 @@ async function care(db: Db) {
       visit(2, '2023-07-05', { totalCost: '50.00' }),
       visit(2, '2023-08-05'),
       visit(2, '2023-09-05'),
-      ...['2023-07-01', '2023-08-01', '2023-09-01'].map((d) => visit(4, d)),
-      visit(null, '2023-06-01'),
+      visit(4, '2023-07-01', { residentId: 14 }),
+      ...['2023-08-01', '2023-09-01'].map((d) => visit(4, d)),
+      visit(null, '2023-06-01', { residentId: 3 }),
       stay(null, '2023-07-01', '2023-07-05', 4, { totalCost: '8000.00', outOfPocket: '4000.00' }),
     ]);
 }

@@ -119,7 +119,8 @@ describe.each(backends)('tiny county by hand on $name', (backend) => {
       // Open records: P1, P2, P3, P4, P6, P9, P14 = 7 (P10's record: dead).
       await expectRatio('ehr-coverage-rate', C, 7, 3000, 0.2333333);
       await expectRatio('ehr-coverage-rate', V12, 3, 1000, 0.3); // P3, P9, P14
-      // Used in 2023: all but P3 (no service at all) = 6; P9 through its 2023 check-up, P6 through checks.
+      // Used in 2023: all but P3 = 6; P9 through its 2023 check-up, P6 through checks, P14 through a visit at
+      // F4 alone. P3's visits do not count: one outside the county, a stay begun in 2022.
       await expectRatio('ehr-usage-rate', C, 6, 7, 85.7142857);
       // Standardized: used and sheet complete: P1, P4, P6, P9, P14 (P2 has no phone) = 5.
       await expectRatio('ehr-standardized-rate', C, 5, 3000, 0.1666667);

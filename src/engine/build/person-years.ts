@@ -144,7 +144,8 @@ preg AS (
   WHERE coalesce(g.registered_on, g.delivery_date) <= p.ye
     AND coalesce(g.delivery_date + 42, coalesce(g.registered_on, g.delivery_date) + 322) >= p.ys
 ),
--- A BPHS service entered in the year ("动态使用" of the record).
+-- A BPHS service entered in the year or a linked clinical visit — a visit at a facility of the platform,
+-- whose record the platform holds ("动态使用" of the record, 健康档案使用率).
 svc AS (
   SELECT resident_id, year FROM (
     SELECT resident_id, year FROM chk
@@ -155,6 +156,9 @@ svc AS (
     UNION ALL SELECT g.resident_id, extract(year FROM v.visited_on)::int
       FROM prenatal_visits v JOIN pregnancies g ON g.county_code = v.county_code AND g.id = v.pregnancy_id, b
       WHERE v.county_code = :county_code AND v.visited_on BETWEEN b.lo AND b.hi AND ${only(scope, 'g.resident_id')}
+    UNION ALL SELECT e.resident_id, extract(year FROM e.start_date)::int FROM encounters e, span
+      WHERE e.county_code = :county_code AND e.start_date BETWEEN make_date(span.first, 1, 1) AND make_date(span.last, 12, 31)
+        AND e.facility_id IS NOT NULL AND e.resident_id IS NOT NULL AND ${only(scope, 'e.resident_id')}
   ) AS x GROUP BY resident_id, year
 ),
 -- Doses due (应种): the immunization system's list when the county has one, else the national schedule.

@@ -53,19 +53,24 @@ export const SERVICE_DEFINITIONS: RatioDefinition[] = [
     multiplier: 100,
     rule: 'residents with an open record whose basic information sheet is complete and which was used in the year / resident population × 100%',
     productRule:
-      'standardized = ID number, name, sex, birth date, address, phone and responsible doctor all present, and a service in the year (last service date in the year, or a check-up, follow-up, child check, vaccination or antenatal visit in the year)',
+      'standardized = ID number, name, sex, birth date, address, phone and responsible doctor all present, and the record used in the year as ehr-usage-rate counts it',
+    // v2: a linked clinical visit counts as use (ehr-usage-rate v2).
+    version: 2,
   }),
   ratio({
     id: 'ehr-usage-rate',
     period: 'calendar',
     levels: ['county', 'town', 'village'],
     population: 'not-applicable',
-    numerator: { measure: 'record_used', label: 'records with a service in the year' },
+    numerator: {
+      measure: 'record_used',
+      label: 'records with a service entry or a linked clinical visit in the year',
+    },
     denominator: { measure: 'record', label: 'open health records on 31 Dec' },
     multiplier: 100,
-    rule: 'open records with a service in the year (last service date in the year, or a check-up, follow-up, child check, vaccination or antenatal visit in the year) / open records × 100% (BPHS-3)',
-    proxy:
-      'clinical visits count through the record’s last service date only, so a visit in an earlier year is not seen once a later service is entered',
+    rule: 'open records with a service entry (last service date in the year, or a check-up, follow-up, child check, vaccination or antenatal visit in the year) or a linked clinical visit (an encounter begun in the year at a facility of the platform) / open records × 100% (BPHS-3)',
+    // v2: linked clinical visits are read from the encounters (v1 saw them only through the last service date).
+    version: 2,
   }),
   ratio({
     id: 'elderly-health-management-rate',

@@ -1,0 +1,32 @@
+-- A resident's visit at a facility of the platform is a "linked clinical visit" that counts as use of the
+-- health record in its year (健康档案使用率, indicator-definitions.md): queue that person-year. The
+-- facility-quarter counts of the same rows stay with indicator_encounter_facts_apply (migration 0002).
+CREATE FUNCTION indicator_dirty_encounter_residents() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_setting('weijian.rollups', true) = 'off' THEN
+    RETURN NULL;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    INSERT INTO indicator_dirty (county_code, kind, key, year)
+      SELECT DISTINCT r.county_code, 'resident', r.resident_id, extract(year FROM r.start_date) FROM new_rows r
+      WHERE r.resident_id IS NOT NULL AND r.facility_id IS NOT NULL
+      ON CONFLICT DO NOTHING;
+  END IF;
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    INSERT INTO indicator_dirty (county_code, kind, key, year)
+      SELECT DISTINCT r.county_code, 'resident', r.resident_id, extract(year FROM r.start_date) FROM old_rows r
+      WHERE r.resident_id IS NOT NULL AND r.facility_id IS NOT NULL
+      ON CONFLICT DO NOTHING;
+  END IF;
+  RETURN NULL;
+END
+$$;
+--> statement-breakpoint
+CREATE TRIGGER encounters_dirty_residents_insert AFTER INSERT ON encounters
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION indicator_dirty_encounter_residents();
+--> statement-breakpoint
+CREATE TRIGGER encounters_dirty_residents_update AFTER UPDATE ON encounters
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION indicator_dirty_encounter_residents();
+--> statement-breakpoint
+CREATE TRIGGER encounters_dirty_residents_delete AFTER DELETE ON encounters
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION indicator_dirty_encounter_residents();
