@@ -18,6 +18,8 @@ export const SCHEDULE: [vaccine: string, dose: number, months: number][] = [
 ]; // prettier-ignore
 
 const MONTH = 30.44;
+/** Days from 1 Oct to 1 Jan. */
+const LEAD_IN = 92;
 
 /** Children under 7 at some point of the period: health checks, doses due and doses given. */
 export function writeChildCare(out: Output, p: Person): void {
@@ -27,8 +29,9 @@ export function writeChildCare(out: Output, p: Person): void {
   const centre = p.village.town.centre;
   for (const months of CHECK_MONTHS) {
     const due = p.birth + Math.round(months * MONTH);
-    if (due < period.start || due >= period.end) continue;
-    const k = yearOf(due) - period.first;
+    // From the MCH statistical year of the first year (1 Oct before it), which its rates count.
+    if (due < period.start - LEAD_IN || due >= period.end) continue;
+    const k = Math.max(0, yearOf(due) - period.first);
     if (!r.chance(coverage('childCheck', k))) continue;
     const day = due + r.int(14);
     if (day >= period.end || day >= p.death) continue;

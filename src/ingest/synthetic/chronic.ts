@@ -77,6 +77,13 @@ function followYear(
   const k = year - out.period.first;
   const span = to - from;
   const standard = span > 300 && random.chance(coverage(STANDARD[disease], k));
+  // A severe mental disorder patient outside standard management may be lost to follow-up (失访) for the
+  // year, so that the managed share (在管 / 在册) follows mentalManaged.
+  if (!standard && disease === 'severe_mental_disorder') {
+    const managed = coverage('mentalManaged', k);
+    const standardShare = coverage('mentalStandard', k);
+    if (!random.chance((managed - standardShare) / (1 - standardShare))) return;
+  }
   const count = standard
     ? 4 + (random.chance(0.2) ? 1 : 0)
     : Math.max(1, Math.round((span / 365) * random.between(1, 3)));

@@ -190,6 +190,33 @@ describe.each(backends)('synthetic county on $name', (backend) => {
     expect(nonPublic).toBeLessThan(0.2);
   });
 
+  it('loses some severe mental disorder patients to follow-up, and has an out-of-pocket share near 28%, falling', async () => {
+    // 在管 / 在册: registered on 31 Dec 2020 with a follow-up in 2020 (mentalManaged 0.9 in the first year).
+    const registered = `from chronic_disease_registrations g where g.county_code = $1
+      and g.disease = 'severe_mental_disorder' and g.registered_on <= '2020-06-30' and g.closed_on is null`;
+    const managed =
+      (await value(`select count(*) as v ${registered} and exists (select 1 from chronic_disease_follow_ups f
+        where f.county_code = g.county_code and f.registration_id = g.id
+          and f.followed_up_on between '2020-01-01' and '2020-12-31')`)) /
+      (await value(`select count(*) as v ${registered}`));
+    expect(managed).toBeGreaterThan(0.8);
+    expect(managed).toBeLessThan(0.97);
+    const oop = (year: number) =>
+      value(`select sum(out_of_pocket) / sum(total_cost) as v from encounters where county_code = $1
+        and start_date between '${year}-01-01' and '${year}-12-31'`);
+    const first = await oop(2020);
+    expect(first).toBeGreaterThan(0.22);
+    expect(first).toBeLessThan(0.32);
+    expect(await oop(2025)).toBeLessThan(first);
+  });
+
+  it('has child checks from 1 Oct 2019, the start of the MCH statistical year 2020', async () => {
+    expect(
+      await value(`select min(checked_on)::text >= '2019-10-01' and min(checked_on)::text < '2019-10-15' as v
+        from child_health_checks where county_code = $1`),
+    ).toBe(1);
+  });
+
   it('has plausible births, deaths and notifiable disease incidence', async () => {
     let births = 0;
     let deaths = 0;

@@ -101,6 +101,8 @@ export const COVERAGE = {
   hypertensionControl: trend(0.62, 0.012),
   diabetesControl: trend(0.57, 0.012),
   mentalStandard: trend(0.8, 0.015),
+  /** Registered severe mental disorder patients followed up at least once in the year (在管; 吉州 2020: 90%). */
+  mentalManaged: trend(0.9, 0.01),
   /** Pregnancies registered before 13 weeks, with ≥ 5 checks, with the postpartum visit. */
   earlyRegistration: trend(0.92, 0.008),
   fiveChecks: trend(0.94, 0.006),
@@ -126,6 +128,15 @@ export function coverage(name: CoverageName, yearIndex: number): number {
 export function visitsPerYear(age: number, chronic: boolean): number {
   const base = age < 5 ? 6.5 : age < 15 ? 3.2 : age < 45 ? 3.3 : age < 65 ? 5 : 7.5;
   return base + (chronic ? 2 : 0);
+}
+
+/**
+ * The out-of-pocket share of a visit's cost, `u` uniform in [0, 1): insurance pays more of a stay than of an
+ * outpatient visit, and the share falls as coverage widens (个人卫生支出占比: 江阴 2020 23.6%, 吉州 29%).
+ */
+export function outOfPocketShare(inpatient: boolean, yearIndex: number, u: number): number {
+  const [low, width] = inpatient ? [0.18, 0.16] : [0.2, 0.2];
+  return low + width * u - 0.006 * yearIndex;
 }
 
 /** Admissions a year by age (national 2019: 19 per 100 residents). */

@@ -1,4 +1,4 @@
-import { ageOn, dayOf, isoDate } from './calendar.js';
+import { ageOn, dayOf, isoDate, yearOf } from './calendar.js';
 import {
   ADMISSIONS,
   ADULT_VISITS,
@@ -13,7 +13,7 @@ import {
 } from './icd.js';
 import type { Facility, Output, OutsideFacility } from './model.js';
 import type { Person } from './person.js';
-import { admissionsPerYear, visitsPerYear } from './rates.js';
+import { admissionsPerYear, outOfPocketShare, visitsPerYear } from './rates.js';
 import { cumulative, pickWeighted } from './random.js';
 
 /**
@@ -208,7 +208,8 @@ function encounter(
   const id = out.ids.take('encounters');
   const inCounty = 'id' in f;
   const total = Math.round(cost * 100) / 100;
-  const pocket = Math.round(total * (0.3 + 0.3 * p.random.next()) * 100) / 100;
+  const share = outOfPocketShare(cls === 'inpatient', yearOf(start) - out.period.first, p.random.next());
+  const pocket = Math.round(total * share * 100) / 100;
   out.rows.add('encounters', [
     county.code,
     id,
