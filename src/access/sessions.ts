@@ -88,16 +88,27 @@ export async function createApiToken(
   return { id: row!.id, token };
 }
 
+/** How stale a token's last-use time may get: to the minute is enough to decide which tokens to revoke. */
+export const TOKEN_TOUCH_MS = 60 * 1000;
+
+/**
+ * The principal of a live API token and its user, in one read; the last-use time is written only when older
+ * than TOKEN_TOUCH_MS, not by every request (a write and a commit per API call, most of a search's time).
+ */
 export async function tokenPrincipal(db: Db, token: string): Promise<Principal | null> {
   if (!token.startsWith('wj_')) return null;
   const [found] = await db
-    .update(apiTokens)
-    .set({ lastUsedAt: sql`now()` })
-    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)))
-    .returning({ id: apiTokens.id, userId: apiTokens.userId });
-  if (!found) return null;
-  const [user] = await db.select().from(users).where(eq(users.id, found.userId));
-  return user && !user.disabled ? principalOf(user, 'token', found.id) : null;
+    .select({ id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, user: users })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)));
+  if (!found || found.user.disabled) return null;
+  if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > TOKEN_TOUCH_MS)
+    await db
+      .update(apiTokens)
+      .set({ lastUsedAt: sql`now()` })
+      .where(eq(apiTokens.id, found.id));
+  return principalOf(found.user, 'token', found.id);
 }
 
 export async function revokeApiToken(db: Db, id: number): Promise<void> {

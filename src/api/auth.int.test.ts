@@ -1,12 +1,13 @@
 import { Writable } from 'node:stream';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchAudit } from '../access/audit.js';
-import { createApiToken, revokeApiToken } from '../access/sessions.js';
+import { createApiToken, revokeApiToken, TOKEN_TOUCH_MS } from '../access/sessions.js';
 import { LOCKOUT, RATE_LIMIT } from '../access/sign-in.js';
 import { disableUser } from '../access/users.js';
 import type { Database } from '../store/db.js';
+import { apiTokens } from '../store/schema/index.js';
 import { findDuplicateCandidates } from '../store/mpi.js';
 import { COUNTY, PERSONAL_VALUES, seedAccessCounty, VILLAGE_A } from '../testing/access-county.js';
 import { createTestUser, injectAs, TEST_PASSWORD, type TestUser } from '../testing/auth.js';
@@ -119,6 +120,26 @@ describe.each(backends)('sign-in, sessions, audit and logs on $name', (backend) 
     await disableUser(database.db, leaving.username);
     expect((await me(leaving.token)).statusCode).toBe(401);
     expect((await signIn(leaving.username, TEST_PASSWORD, '10.0.3.1')).statusCode).toBe(401);
+  });
+
+  it('records when an API token was last used, to the minute', async () => {
+    const user = await createTestUser(database.db, 'planner');
+    const { id, token } = await createApiToken(database.db, user.username, 'touched');
+    const lastUsed = async () =>
+      (await database.db.select().from(apiTokens).where(eq(apiTokens.id, id)))[0]!.lastUsedAt;
+    const me = () => app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
+    expect(await lastUsed()).toBeNull();
+    expect((await me()).statusCode).toBe(200);
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+    expect((await me()).statusCode).toBe(200);
+    expect(await lastUsed()).toEqual(first); // within the minute: not written again
+    await database.db
+      .update(apiTokens)
+      .set({ lastUsedAt: new Date(Date.now() - TOKEN_TOUCH_MS - 1000) })
+      .where(eq(apiTokens.id, id));
+    expect((await me()).statusCode).toBe(200);
+    expect((await lastUsed())!.getTime()).toBeGreaterThan(Date.now() - TOKEN_TOUCH_MS);
   });
 
   it('writes an audit row for each read, write, export and sign-in, searchable by auditors', async () => {
