@@ -44,17 +44,20 @@ reg AS (
   FROM chronic_disease_registrations g
   WHERE g.county_code = :county_code AND true
 ),
--- Follow-ups per registration and year, with the values of the most recent one: one sort, no per-group
--- sorts (DISTINCT ON keeps the latest row; the window counts the whole partition).
-fu AS (
-  SELECT DISTINCT ON (f.registration_id, extract(year FROM f.followed_up_on))
-    f.registration_id, extract(year FROM f.followed_up_on)::int AS year, count(*) OVER w AS n,
-    count(*) FILTER (WHERE f.face_to_face) OVER w AS face_to_face, f.followed_up_on AS last_on,
-    f.systolic, f.diastolic, f.fasting_glucose AS glucose
+-- Follow-ups per registration and year, with the values of the most recent one: one hash aggregate, no
+-- sort — the latest row is the greatest (day, id, values) array (day and id decide; ids are unique).
+fu_last AS (
+  SELECT f.registration_id, extract(year FROM f.followed_up_on)::int AS year, count(*) AS n,
+    count(*) FILTER (WHERE f.face_to_face) AS face_to_face,
+    max(ARRAY[(f.followed_up_on - DATE '2000-01-01')::numeric, f.id, f.systolic, f.diastolic, f.fasting_glucose]) AS last
   FROM chronic_disease_follow_ups f , b
   WHERE f.county_code = :county_code AND f.followed_up_on BETWEEN b.lo AND b.hi
-  WINDOW w AS (PARTITION BY f.registration_id, extract(year FROM f.followed_up_on))
-  ORDER BY f.registration_id, extract(year FROM f.followed_up_on), f.followed_up_on DESC, f.id DESC
+  GROUP BY 1, 2
+),
+fu AS (
+  SELECT registration_id, year, n, face_to_face, DATE '2000-01-01' + last[1]::int AS last_on,
+    last[3]::int AS systolic, last[4]::int AS diastolic, last[5] AS glucose
+  FROM fu_last
 ),
 -- Under management = in the register on 31 Dec. Standardized (规范管理): ≥ 4 face-to-face follow-ups and a
 -- check-up in the year; controlled: the most recent follow-up below target (BP < 140/90, < 150/90 from 65).
