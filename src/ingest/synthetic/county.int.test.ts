@@ -173,7 +173,7 @@ describe.each(backends)('synthetic county on $name', (backend) => {
     expect(elderly).toBeLessThan(0.8);
   });
 
-  it('has ≈ 5 visits a person, ≈ 60% in primary care, 85–92% in the county, 8–20% non-public', async () => {
+  it('has ≈ 5 visits a person (a quarter of residents none), ≈ 60% in primary care, 85–92% in the county, 8–20% non-public', async () => {
     const visits = `from encounters e left join facilities f on f.county_code = e.county_code and f.id = e.facility_id
       where e.county_code = $1 and e.class <> 'inpatient' and e.start_date between '2020-01-01' and '2020-12-31'`;
     const all = await value(`select count(*) as v ${visits}`);
@@ -188,6 +188,11 @@ describe.each(backends)('synthetic county on $name', (backend) => {
     const nonPublic = (await value(`select count(*) as v ${visits} and f.ownership = 'private'`)) / inCounty;
     expect(nonPublic).toBeGreaterThan(0.08);
     expect(nonPublic).toBeLessThan(0.2);
+    // Visits are spread unevenly: about a quarter of the residents have none in a year.
+    const seen = await value(`select count(distinct e.resident_id) as v from encounters e
+      where e.county_code = $1 and e.start_date between '2020-01-01' and '2020-12-31'`);
+    expect(seen / (await population(2020))).toBeGreaterThan(0.6);
+    expect(seen / (await population(2020))).toBeLessThan(0.85);
   });
 
   it('loses some severe mental disorder patients to follow-up, and has an out-of-pocket share near 28%, falling', async () => {

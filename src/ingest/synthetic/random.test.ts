@@ -25,6 +25,22 @@ describe('Random', () => {
     for (const c of counts) expect(Math.abs(c - 10_000)).toBeLessThan(500);
   });
 
+  it('draws gamma values with mean and variance equal to the shape', () => {
+    for (const shape of [0.6, 2.5]) {
+      const r = new Random(5);
+      let sum = 0;
+      let sum2 = 0;
+      for (let i = 0; i < 100_000; i++) {
+        const g = r.gamma(shape);
+        sum += g;
+        sum2 += g * g;
+      }
+      const mean = sum / 100_000;
+      expect(mean).toBeCloseTo(shape, 1);
+      expect(sum2 / 100_000 - mean * mean).toBeCloseTo(shape, 1);
+    }
+  });
+
   it('draws Poisson and normal values with the right mean and spread', () => {
     const r = new Random(3);
     let p = 0;

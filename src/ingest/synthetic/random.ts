@@ -58,6 +58,18 @@ export class Random {
     return Math.sqrt(-2 * Math.log(1 - this.next())) * Math.cos(2 * Math.PI * this.next());
   }
 
+  /** Gamma with the given shape and scale 1 (Marsaglia–Tsang; shape < 1 boosted by U^(1/shape)). */
+  gamma(shape: number): number {
+    if (shape < 1) return this.gamma(shape + 1) * Math.pow(1 - this.next(), 1 / shape);
+    const d = shape - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (;;) {
+      const z = this.normal();
+      const v = (1 + c * z) ** 3;
+      if (v > 0 && Math.log(1 - this.next()) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
+    }
+  }
+
   /** Poisson by inversion: the means here are small (visits a year). */
   poisson(mean: number): number {
     const limit = Math.exp(-mean);

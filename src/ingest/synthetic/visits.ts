@@ -43,6 +43,9 @@ const VISIT_COST: Record<Place, number> = { outside: 520, village: 35, centre: 8
 const DAY_COST: Record<Place, number> = { outside: 2100, village: 0, centre: 480, private_clinic: 0, general: 1150,
   tcm: 950, mch: 1000, private_hospital: 900 }; // prettier-ignore
 
+/** Shape of the yearly visit rate's spread between people (variance of visits = mean + mean² / shape). */
+const VISIT_SHAPE = 0.6;
+
 export function writeVisits(out: Output, p: Person): void {
   if (!p.resident) return;
   const { period } = out;
@@ -54,7 +57,10 @@ export function writeVisits(out: Output, p: Person): void {
     const share = (to - from) / 365;
     const chronic = p.hypertension < to || p.diabetes < to || p.mentalDisorder;
     const womenChildren = age < 15 || (!p.male && age < 50);
-    const visits = p.random.poisson(visitsPerYear(age, chronic) * share);
+    // Some people see no doctor in a year and a few see one monthly: the yearly rate varies from person to
+    // person (gamma, so visits are negative binomial), about a quarter of residents with no visit.
+    const intensity = p.random.gamma(VISIT_SHAPE) / VISIT_SHAPE;
+    const visits = p.random.poisson(visitsPerYear(age, chronic) * share * intensity);
     for (let i = 0; i < visits; i++) {
       const day = from + p.random.int(to - from);
       const place = PLACES[pickWeighted(p.random, womenChildren ? OUTPATIENT_WOMEN_CHILDREN : OUTPATIENT)]!;
