@@ -1,6 +1,8 @@
 -- A resident's visit at a facility of the platform is a "linked clinical visit" that counts as use of the
--- health record in its year (健康档案使用率, indicator-definitions.md): queue that person-year. The
--- facility-quarter counts of the same rows stay with indicator_encounter_facts_apply (migration 0002).
+-- health record in its year (健康档案使用率, indicator-definitions.md): queue that person-year. A new visit
+-- can only add use, so a person-year already stored as used is not queued (most visits of a batch); a visit
+-- moved or removed is always queued. The facility-quarter counts of the same rows stay with
+-- indicator_encounter_facts_apply (migration 0002).
 CREATE FUNCTION indicator_dirty_encounter_residents() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF current_setting('weijian.rollups', true) = 'off' THEN
@@ -10,6 +12,8 @@ BEGIN
     INSERT INTO indicator_dirty (county_code, kind, key, year)
       SELECT DISTINCT r.county_code, 'resident', r.resident_id, extract(year FROM r.start_date) FROM new_rows r
       WHERE r.resident_id IS NOT NULL AND r.facility_id IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM indicator_person_years y WHERE y.county_code = r.county_code
+          AND y.year = extract(year FROM r.start_date) AND y.resident_id = r.resident_id AND y.record_used = 1)
       ON CONFLICT DO NOTHING;
   END IF;
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
