@@ -12,8 +12,10 @@ BEGIN
     INSERT INTO indicator_dirty (county_code, kind, key, year)
       SELECT DISTINCT r.county_code, 'resident', r.resident_id, extract(year FROM r.start_date) FROM new_rows r
       WHERE r.resident_id IS NOT NULL AND r.facility_id IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM indicator_person_years y WHERE y.county_code = r.county_code
-          AND y.year = extract(year FROM r.start_date) AND y.resident_id = r.resident_id AND y.record_used = 1)
+        -- A scalar subquery, so each row looks its person-year up by the key: as a join, the planner (blind
+        -- to the transition table's size) may hash the whole person-year table for every statement.
+        AND coalesce((SELECT y.record_used FROM indicator_person_years y WHERE y.county_code = r.county_code
+          AND y.year = extract(year FROM r.start_date) AND y.resident_id = r.resident_id), 0) = 0
       ON CONFLICT DO NOTHING;
   END IF;
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
