@@ -1,5 +1,5 @@
 import type { Resource } from '@medplum/fhirtypes';
-import { patientIdOf, searchStore } from '../../fhir/store/rest-search.js';
+import { rowIdOf, searchStore } from '../../fhir/store/rest-search.js';
 import { PATIENT_ELEMENT } from '../../fhir/store/rest-tables.js';
 import type { Sql } from '../../fhir/store/sql.js';
 import type { FhirScope } from './context.js';
@@ -65,7 +65,7 @@ export async function included(
       const ref = (r as unknown as Record<string, { reference?: string } | undefined>)[
         PATIENT_ELEMENT[r.resourceType]!
       ];
-      const id = ref?.reference ? patientIdOf(ref.reference) : null;
+      const id = ref?.reference ? rowIdOf('Patient', ref.reference) : null;
       if (id !== null) ids.add(id);
     }
     for (const part of chunk([...ids], 500)) {

@@ -186,28 +186,27 @@ function dayWhere(column: string, value: Value, p: Params, field: string): strin
 
 // ---------------------------------------------------------------- references
 
-/** `Patient/123`, `123` or `http://…/Patient/123` → 123 (a resident row id); null when not a Patient. */
-export function patientIdOf(text: string): number | null {
-  const m = /^(?:(?:.*\/)?Patient\/)?([1-9]\d{0,17})$/.exec(text.trim());
+const ROW_ID = {
+  Patient: /^(?:(?:.*\/)?Patient\/)?([1-9]\d{0,17})$/,
+  Encounter: /^(?:(?:.*\/)?Encounter\/)?([1-9]\d{0,17})$/,
+};
+
+/** `Patient/123`, `123` or `http://…/Patient/123` → 123 (a row id of `type`); null when not one. */
+export function rowIdOf(type: keyof typeof ROW_ID, text: string): number | null {
+  const m = ROW_ID[type].exec(text.trim());
   return m ? Number(m[1]) : null;
 }
 
 const patientWhere: Where = (part, value, p) => {
   if (!part.ofResident) return false;
-  const id = patientIdOf(value.text);
+  const id = rowIdOf('Patient', value.text);
   return id === null ? false : part.ofResident(`${p.add(id)}::bigint`);
 };
-
-/** `Encounter/123`, `123` or `http://…/Encounter/123` → 123 (an encounter row id); null when not an Encounter. */
-export function encounterIdOf(text: string): number | null {
-  const m = /^(?:(?:.*\/)?Encounter\/)?([1-9]\d{0,17})$/.exec(text.trim());
-  return m ? Number(m[1]) : null;
-}
 
 /** Rows that name the encounter; a part without the link (deaths) never matches. */
 const encounterWhere: Where = (part, value, p) => {
   if (!part.encounter) return false;
-  const id = encounterIdOf(value.text);
+  const id = rowIdOf('Encounter', value.text);
   return id === null ? false : `${part.encounter} = ${p.add(id)}::bigint`;
 };
 
