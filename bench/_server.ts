@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { createApiToken } from '../src/access/sessions.js';
+import { createApiToken, createSession } from '../src/access/sessions.js';
 import { createUser, findUser } from '../src/access/users.js';
 import { loadSyntheticCounty } from '../src/cli/generate.js';
 import { query } from '../src/engine/sql/bind.js';
@@ -42,9 +42,14 @@ export function parseOptions(args: string[], defaults: Partial<BenchOptions> = {
   return { options, option };
 }
 
-/** What the requests are made of: a token of a county-wide CDC user, regions, years and resident ids. */
+/**
+ * What the requests are made of: a token and a browser session of a county-wide CDC user, regions, years and
+ * resident ids.
+ */
 export interface Fixture {
   token: string;
+  /** Session id for the `wj_session` cookie (the web app signs in with a session, not a token). */
+  session: string;
   regions: string[];
   residentIds: number[];
   residents: number;
@@ -107,14 +112,17 @@ export async function prepare(options: BenchOptions): Promise<Prepared> {
       residents = (await query<{ n: number }>(database.db, `SELECT count(*)::int AS n FROM residents`))[0]!.n;
     }
     const username = 'bench-cdc';
-    if (!(await findUser(database.db, username))) {
+    let user = await findUser(database.db, username);
+    if (!user) {
       await createUser(
         database.db,
         { username, password: `Bench-${Date.now()}-pass`, role: 'cdc', regionCode: COUNTY },
         { N: 2 ** 10, r: 8, p: 1 },
       );
+      user = (await findUser(database.db, username))!;
     }
     const { token } = await createApiToken(database.db, username, 'bench');
+    const session = await createSession(database.db, user.id);
     const regions = (
       await query<{ code: string }>(
         database.db,
@@ -130,7 +138,7 @@ export async function prepare(options: BenchOptions): Promise<Prepared> {
         { county: COUNTY },
       )
     ).map((r) => Number(r.id));
-    fixture = { token, regions, residentIds, residents };
+    fixture = { token, session, regions, residentIds, residents };
   } finally {
     if (!scratch) await database.close();
   }

@@ -61,7 +61,8 @@ describe('sign-in', () => {
 });
 
 describe('first view', () => {
-  it('is interactive within 2 s and ships at most 600 kB of gzipped JavaScript', async () => {
+  // The time to interactive (goal 2 s) is a benchmark's figure: `npm run bench -- web`.
+  it('shows the figures, then the sparklines, and ships at most 600 kB of gzipped JavaScript', async () => {
     const watched = await openPage(browser, baseUrl);
     await signInContext(watched, USERS.planner);
     const scripts: Response[] = [];
@@ -94,7 +95,7 @@ describe('first view', () => {
           )
           .join('\n'),
     );
-    expect(interactiveMs).toBeLessThan(2000);
+    expect(await overview.keyFigures().count()).toBeGreaterThan(0);
     expect(total).toBeLessThan(600 * 1024);
     expect(watched.problems).toEqual([]);
     await watched.close();

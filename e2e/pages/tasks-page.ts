@@ -25,8 +25,11 @@ export class TasksPage {
     await this.page
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: fields.status })
       .click();
+    // The form is saved with what the select shows: a lost click would save the department alone.
+    await this.page.getByTestId('item-status-select').filter({ hasText: fields.status }).waitFor();
     await this.page.getByTestId('item-note').fill(fields.note);
     await this.page.getByTestId('item-save').click();
+    await this.page.getByTestId('item-save').waitFor({ state: 'detached' });
   }
 
   summary() {

@@ -354,7 +354,9 @@ describe.each(backends)('resident lookup API on $name', (backend) => {
   });
 
   it('never logs what was searched for', () => {
-    const text = log.join('');
+    // Pino's own numbers (time, pid, responseTime) can hold any four digits, '0110' too: only what the
+    // requests put in the log is checked.
+    const text = log.join('').replace(/"(time|pid|responseTime)":[\d.]+/g, '"$1":0');
     expect(text).toContain('/api/residents?county=320612&q=[redacted]');
     const searched = [PEOPLE.xiaoming.idNumber, PEOPLE.xiaoming.phone, '0110', encodeURIComponent('欧阳')];
     for (const value of [...PERSONAL_VALUES, ...searched]) expect(text).not.toContain(value);
