@@ -18,6 +18,9 @@ const facilityCode = (column: string) =>
 const sourceOf = (table: string, column: string) =>
   `(select json_build_object('system', x.source_system, 'id', x.source_id) from ${table} x where x.county_code = t.county_code and x.id = ${column})`;
 
+/** The visit a record was made during (FHIR `encounter`): its id and its source key. */
+const encounter = `t.encounter_id as "encounterId", ${sourceOf('encounters', 't.encounter_id')} as encounter`;
+
 const page = (table: string, columns: string) =>
   `select t.id, ${columns} from ${table} t where t.county_code = $1 and t.id > $2 order by t.id limit $3`;
 
@@ -109,7 +112,7 @@ export const EXPORT_QUERIES = {
      t.followed_up_on::text as "followedUpOn", t.face_to_face as "faceToFace", t.systolic, t.diastolic,
      t.fasting_glucose::text as "fastingGlucose", t.controlled, ${facilityCode('t.facility_id')} as "facilityCode",
      t.doctor_id as "doctorId", ${sourceOf('staff', 't.doctor_id')} as "doctorSource",
-     t.encounter_id as "encounterId", ${sourceOf('encounters', 't.encounter_id')} as encounter`,
+     ${encounter}`,
   ),
   health_checkups: page(
     'health_checkups',
@@ -117,13 +120,13 @@ export const EXPORT_QUERIES = {
      t.checked_on::text as "checkedOn", ${facilityCode('t.facility_id')} as "facilityCode",
      t.lifestyle_assessment as "lifestyleAssessment", t.physical_examination as "physicalExamination",
      t.auxiliary_tests as "auxiliaryTests", t.health_guidance as "healthGuidance", t.form_complete as "formComplete",
-     t.encounter_id as "encounterId", ${sourceOf('encounters', 't.encounter_id')} as encounter`,
+     ${encounter}`,
   ),
   child_health_checks: page(
     'child_health_checks',
     `${source}, t.resident_id as "patientId", ${residentRefOf('t.resident_id')} as patient,
      t.checked_on::text as "checkedOn", ${facilityCode('t.facility_id')} as "facilityCode", t.eye_screening as "eyeScreening",
-     t.encounter_id as "encounterId", ${sourceOf('encounters', 't.encounter_id')} as encounter`,
+     ${encounter}`,
   ),
   deaths: page(
     'deaths',
@@ -147,7 +150,7 @@ export const EXPORT_QUERIES = {
     `${source}, t.resident_id as "patientId", ${residentRefOf('t.resident_id')} as patient,
      ${facilityCode('t.from_facility_id')} as "fromFacilityCode", ${facilityCode('t.to_facility_id')} as "toFacilityCode",
      t.to_facility_name as "toFacilityName", t.direction, t.referred_on::text as "referredOn",
-     t.received_on::text as "receivedOn", t.status, t.encounter_id as "encounterId", ${sourceOf('encounters', 't.encounter_id')} as encounter`,
+     t.received_on::text as "receivedOn", t.status, ${encounter}`,
   ),
   notifiable_disease_reports: page(
     'notifiable_disease_reports',
@@ -155,7 +158,7 @@ export const EXPORT_QUERIES = {
      t.patient_county_code as "patientCountyCode", ${facilityCode('t.reporting_facility_id')} as "reportingFacilityCode",
      t.disease_code as "diseaseCode", t.disease_name as "diseaseName", t.disease_class as "diseaseClass",
      t.case_classification as "caseClassification", t.onset_date::text as "onsetDate", t.diagnosed_on::text as "diagnosedOn",
-     to_json(t.reported_at) #>> '{}' as "reportedAt", t.encounter_id as "encounterId", ${sourceOf('encounters', 't.encounter_id')} as encounter`,
+     to_json(t.reported_at) #>> '{}' as "reportedAt", ${encounter}`,
   ),
 } as const;
 

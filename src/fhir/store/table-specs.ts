@@ -57,6 +57,15 @@ const sourceColumns = <R extends FhirRecord & { source: SourceKey }>(): TableSpe
   ['source_id', 'text', (r) => r.source.id],
 ];
 
+/** The visit a record was made during (FHIR `encounter`), by the visit's source key. */
+const encounterColumn = <
+  R extends FhirRecord & { encounter: SourceKey | null },
+>(): TableSpec<R>['columns'][number] => [
+  'encounter_id',
+  'bigint',
+  (r, l) => l.source('encounters', r.encounter),
+];
+
 /** The source-keyed tables, in the order a batch writes them (a table after those it points to). */
 export const TABLE_SPECS: Specs = {
   facilities: {
@@ -175,7 +184,7 @@ export const TABLE_SPECS: Specs = {
       ['controlled', 'bool', (r) => r.controlled],
       ['facility_id', 'bigint', (r, l) => l.facility(r.facilityCode)],
       ['doctor_id', 'bigint', (r, l) => l.source('staff', r.doctor)],
-      ['encounter_id', 'bigint', (r, l) => l.source('encounters', r.encounter)],
+      encounterColumn(),
     ],
   },
   health_checkups: {
@@ -196,7 +205,7 @@ export const TABLE_SPECS: Specs = {
       ['auxiliary_tests', 'bool', (r) => r.auxiliaryTests],
       ['health_guidance', 'bool', (r) => r.healthGuidance],
       ['form_complete', 'bool', (r) => r.formComplete],
-      ['encounter_id', 'bigint', (r, l) => l.source('encounters', r.encounter)],
+      encounterColumn(),
     ],
   },
   child_health_checks: {
@@ -212,7 +221,7 @@ export const TABLE_SPECS: Specs = {
       ['checked_on', 'date', (r) => r.checkedOn],
       ['facility_id', 'bigint', (r, l) => l.facility(r.facilityCode)],
       ['eye_screening', 'bool', (r) => r.eyeScreening],
-      ['encounter_id', 'bigint', (r, l) => l.source('encounters', r.encounter)],
+      encounterColumn(),
     ],
   },
   health_records: {
@@ -318,7 +327,7 @@ export const TABLE_SPECS: Specs = {
       ['referred_on', 'date', (r) => r.referredOn],
       ['received_on', 'date', (r) => r.receivedOn],
       ['status', 'text', (r) => r.status],
-      ['encounter_id', 'bigint', (r, l) => l.source('encounters', r.encounter)],
+      encounterColumn(),
     ],
   },
   notifiable_disease_reports: {
@@ -340,7 +349,7 @@ export const TABLE_SPECS: Specs = {
       ['onset_date', 'date', (r) => r.onsetDate],
       ['diagnosed_on', 'date', (r) => r.diagnosedOn],
       ['reported_at', 'timestamptz', (r) => r.reportedAt],
-      ['encounter_id', 'bigint', (r, l) => l.source('encounters', r.encounter)],
+      encounterColumn(),
     ],
   },
   deaths: {
