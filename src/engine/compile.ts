@@ -101,6 +101,13 @@ function ageShare(minAge: string): string {
       ELSE (x.age_group + ${width} - ${minAge})::numeric / ${width} END`;
 }
 
+/**
+ * The distinct values of a `tp` column as an array, for an index condition on a rollup's key: the
+ * statement runs without nested loops (see computeValues), so a join alone would read every rollup row
+ * of the county and hash them; `= ANY(array)` lets the key's index read only the measures and years wanted.
+ */
+const READS_OF = (column: string, where: string) => `ARRAY(SELECT DISTINCT ${column} FROM tp WHERE ${where})`;
+
 const scaled = (sum: string, term = 't') =>
   `CASE WHEN ${term}.scale IS NULL THEN ${sum} ELSE ${sum} * ${term}.scale END`;
 
@@ -143,6 +150,8 @@ rr AS MATERIALIZED (
   CROSS JOIN LATERAL (
     SELECT r.region_code, r.value FROM indicator_region_rollup r
     WHERE r.county_code = :county_code AND r.measure = k.reads AND r.year = k.src_year AND r.quarter = k.src_quarter
+      AND r.measure = ANY(${READS_OF('tp.reads', "tp.source IN ('region', 'resolved')")})
+      AND r.year = ANY(${READS_OF('tp.src_year', "tp.source IN ('region', 'resolved')")})
   ) AS r
   CROSS JOIN LATERAL ${ancestorsOf('r.region_code')} AS a(region_code)
   WHERE a.region_code IS NOT NULL AND (k.source <> 'resolved' OR a.region_code = r.region_code)
@@ -156,6 +165,8 @@ fr AS MATERIALIZED (
   CROSS JOIN LATERAL (
     SELECT r.* FROM indicator_facility_rollup r
     WHERE r.county_code = :county_code AND r.measure = k.measure AND r.year = k.src_year AND r.quarter = k.src_quarter
+      AND r.measure = ANY(${READS_OF('tp.measure', "tp.source = 'facility'")})
+      AND r.year = ANY(${READS_OF('tp.src_year', "tp.source = 'facility'")})
   ) AS r
   LEFT JOIN facilities f ON f.county_code = r.county_code AND f.id = r.facility_id
 ),

@@ -18,7 +18,7 @@ import {
   INSERT_VITAL,
 } from './build/vital.js';
 import { compileRatios } from './compile.js';
-import { NOTIFIABLE_MEASURES, sourceOf } from './measures.js';
+import { MEASURES, NOTIFIABLE_MEASURES, sourceOf } from './measures.js';
 import { query, type ParamValue } from './sql/bind.js';
 import { INDICATOR_YEARS } from './years.js';
 
@@ -41,22 +41,31 @@ export interface RefreshReport {
   milliseconds: number;
 }
 
-/** The dirty kinds whose rollups a definition reads. */
+const termMeasures = (def: RatioDefinition) =>
+  [def.numerator, def.denominator].flatMap((term) =>
+    typeof term.measure === 'string' ? [term.measure] : term.measure,
+  );
+
+/** The person-year measures a definition reads, with the MCH twins (`…_mch`) it reads on the MCH basis. */
+function personMeasuresOf(def: IndicatorDefinition): string[] {
+  if (def.method !== 'ratio') return [];
+  const person = termMeasures(def).filter((m) => sourceOf(m) === 'person');
+  return [...person, ...person.map((m) => `${m}_mch`).filter((m) => MEASURES.has(m))];
+}
+
+/** The dirty kinds, other than the residents' (see personMeasuresOf), whose rollups a definition reads. */
 function kindsOf(def: IndicatorDefinition): Set<DirtyKind> {
   if (def.method !== 'ratio') return new Set(['vital', 'population']);
   const kinds = new Set<DirtyKind>();
-  for (const term of [def.numerator, def.denominator]) {
-    for (const measure of typeof term.measure === 'string' ? [term.measure] : term.measure) {
-      const source = sourceOf(measure);
-      if (source === 'person') kinds.add('resident');
-      if (source === 'region-events') {
-        kinds.add((NOTIFIABLE_MEASURES as readonly string[]).includes(measure) ? 'notifiable' : 'vital');
-      }
-      if (source === 'population' || source === 'region-resolved') kinds.add('population');
-      // Stocks follow staff, beds and facility rows ('resources'); encounters queue 'facility' alone.
-      if (source === 'facility-stock') kinds.add('resources');
-      if (source === 'facility-events') kinds.add('facility');
+  for (const measure of termMeasures(def)) {
+    const source = sourceOf(measure);
+    if (source === 'region-events') {
+      kinds.add((NOTIFIABLE_MEASURES as readonly string[]).includes(measure) ? 'notifiable' : 'vital');
     }
+    if (source === 'population' || source === 'region-resolved') kinds.add('population');
+    // Stocks follow staff, beds and facility rows ('resources'); encounters queue 'facility' alone.
+    if (source === 'facility-stock') kinds.add('resources');
+    if (source === 'facility-events') kinds.add('facility');
   }
   return kinds;
 }
@@ -167,15 +176,21 @@ const SMALL_ROLLUPS: Record<'vital' | 'notifiable' | 'population' | 'resources',
   resources: [CLEAR_RESOURCES, INSERT_RESOURCES],
 };
 
-/** The definitions reading what changed, each with its years (and the next MCH year: Q4 opens it). */
-function jobsFor(work: Work) {
+/**
+ * The definitions reading what changed, each with its years (and the next MCH year: Q4 opens it): the
+ * queued kinds' years, and for person-year measures the years whose village sums moved (`moved`, measure →
+ * years) — a batch that changes some statuses recomputes only the definitions reading them.
+ */
+function jobsFor(work: Work, moved: ReadonlyMap<string, ReadonlySet<number>>) {
   return DEFINITIONS.map((def) => {
     const wanted = new Set<number>();
-    for (const kind of kindsOf(def)) {
-      for (const y of work.years.get(kind) ?? []) {
-        wanted.add(y);
-        if (def.period === 'mch') wanted.add(y + 1);
-      }
+    const changed = [
+      ...[...kindsOf(def)].flatMap((kind) => [...(work.years.get(kind) ?? [])]),
+      ...personMeasuresOf(def).flatMap((measure) => [...(moved.get(measure) ?? [])]),
+    ];
+    for (const y of changed) {
+      wanted.add(y);
+      if (def.period === 'mch') wanted.add(y + 1);
     }
     return { def, years: inRange(wanted) };
   }).filter((job) => job.years.length);
@@ -186,7 +201,7 @@ function jobsFor(work: Work) {
  * batch's transaction. The statement triggers of migration 0002 have already updated the encounter counts
  * and queued what changed in indicator_dirty; this recomputes the person-years of the queued residents
  * (by difference), the small rollups of the queued years, and the values of the definitions that read
- * them. `touched` adds work by hand, for a loader that switched the triggers off.
+ * what moved (a person-year status whose village sums did not change recomputes nothing). `touched` adds work by hand, for a loader that switched the triggers off.
  */
 export async function refreshAfterBatch(
   db: Db,
@@ -197,8 +212,14 @@ export async function refreshAfterBatch(
   return db.transaction(async (tx) => {
     await tune(tx, '16MB');
     const work = await claimWork(tx, countyCode, touched);
+    const moved = new Map<string, Set<number>>();
     if (work.ids.length) {
-      await query(tx, writePersonYears('pairs'), { county_code: countyCode, ids: work.ids, yrs: work.yrs });
+      const sums = await query<{ measure: string; year: number }>(tx, writePersonYears('pairs'), {
+        county_code: countyCode,
+        ids: work.ids,
+        yrs: work.yrs,
+      });
+      for (const { measure, year } of sums) moved.set(measure, (moved.get(measure) ?? new Set()).add(year));
     }
     const rebuilt: RefreshReport['rebuilt'] = {};
     for (const [kind, statements] of Object.entries(SMALL_ROLLUPS) as [
@@ -212,7 +233,7 @@ export async function refreshAfterBatch(
       await run(tx, statements, { county_code: countyCode, years });
       rebuilt[kind] = [...years];
     }
-    const jobs = jobsFor(work);
+    const jobs = jobsFor(work, moved);
     const { written, removed } = await computeValues(tx, countyCode, jobs);
     return {
       personYears: work.ids.length,

@@ -265,7 +265,8 @@ function unpivot(source: string): string {
  * by village (indicator_region_rollup, quarter 0):
  * - `all` (a rebuild of :years): set from the new rows, whatever was stored — stale sums removed;
  * - `pairs` (a refresh of :ids × :yrs): moved by the difference of new and old rows (a person who moved
- *   leaves the old village's sums); a sum that falls to zero is removed.
+ *   leaves the old village's sums); a sum that falls to zero is removed. Returns the (measure, year)
+ *   pairs whose sums moved.
  */
 export function writePersonYears(scope: PersonScope): string {
   const newer = `(n.region_code, ${list('n.')}) IS DISTINCT FROM (o.region_code, ${list('o.')})`;
@@ -295,21 +296,28 @@ ON CONFLICT (county_code, measure, year, quarter, region_code) DO UPDATE SET val
     ${sumsOf('gone', '-')}
   ) AS d GROUP BY region_code, year`)}
 ),
--- What each moved sum becomes: a sum that falls to zero is removed (a rebuild would not have it).
+-- What each moved sum becomes: a sum that falls to zero is removed (a rebuild would not have it). The
+-- stored sum is looked up by key: the moved ones are a few hundred of the county's tens of thousands.
 moved AS MATERIALIZED (
-  SELECT s.*, coalesce(r.value, 0) + s.value = 0 AS zero
-  FROM sums s LEFT JOIN indicator_region_rollup r ON r.county_code = :county_code AND r.measure = s.measure
-    AND r.year = s.year AND r.quarter = 0 AND r.region_code = s.region_code
+  SELECT s.*, coalesce((SELECT r.value FROM indicator_region_rollup r WHERE r.county_code = :county_code
+    AND r.measure = s.measure AND r.year = s.year AND r.quarter = 0 AND r.region_code = s.region_code), 0)
+    + s.value = 0 AS zero
+  FROM sums s
 ),
 zeroed AS (
   DELETE FROM indicator_region_rollup r USING moved m
   WHERE m.zero AND r.county_code = :county_code AND r.measure = m.measure AND r.year = m.year AND r.quarter = 0
     AND r.region_code = m.region_code
   RETURNING 1
+),
+applied AS (
+  INSERT INTO indicator_region_rollup AS r (county_code, region_code, year, quarter, measure, value)
+  SELECT :county_code, region_code, year, 0, measure, value FROM moved WHERE NOT zero
+  ON CONFLICT (county_code, measure, year, quarter, region_code) DO UPDATE SET value = r.value + excluded.value
+  RETURNING 1
 )
-INSERT INTO indicator_region_rollup AS r (county_code, region_code, year, quarter, measure, value)
-SELECT :county_code, region_code, year, 0, measure, value FROM moved WHERE NOT zero
-ON CONFLICT (county_code, measure, year, quarter, region_code) DO UPDATE SET value = r.value + excluded.value`;
+-- The measures and years whose sums moved: only the definitions reading them need computing again.
+SELECT DISTINCT measure, year FROM moved`;
   return `WITH ${statusRows(scope)},
 new AS (
   SELECT * FROM statuses WHERE ${PERSON_YEAR_MEASURES.join(' + ')} > 0

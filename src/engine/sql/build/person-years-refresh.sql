@@ -231,18 +231,25 @@ sums AS (
   ) AS d GROUP BY region_code, year) AS x CROSS JOIN LATERAL (VALUES ('record', x.record), ('record_used', x.record_used), ('record_standard', x.record_standard), ('elderly_managed', x.elderly_managed), ('child_0_6', x.child_0_6), ('child_checked', x.child_checked), ('child_eye', x.child_eye), ('u3_due', x.u3_due), ('u3_managed', x.u3_managed), ('u3_due_mch', x.u3_due_mch), ('u3_managed_mch', x.u3_managed_mch), ('htn_registered', x.htn_registered), ('htn_standard', x.htn_standard), ('htn_controlled', x.htn_controlled), ('dm_registered', x.dm_registered), ('dm_standard', x.dm_standard), ('dm_controlled', x.dm_controlled), ('smd_registered', x.smd_registered), ('smd_managed', x.smd_managed), ('smd_standard', x.smd_standard), ('contract_valid', x.contract_valid), ('priority_member', x.priority_member), ('priority_contracted', x.priority_contracted), ('contracts_expiring', x.contracts_expiring), ('contracts_renewed', x.contracts_renewed), ('imm_due', x.imm_due), ('imm_given', x.imm_given)) AS m(measure, value)
   WHERE m.value <> 0
 ),
--- What each moved sum becomes: a sum that falls to zero is removed (a rebuild would not have it).
+-- What each moved sum becomes: a sum that falls to zero is removed (a rebuild would not have it). The
+-- stored sum is looked up by key: the moved ones are a few hundred of the county's tens of thousands.
 moved AS MATERIALIZED (
-  SELECT s.*, coalesce(r.value, 0) + s.value = 0 AS zero
-  FROM sums s LEFT JOIN indicator_region_rollup r ON r.county_code = :county_code AND r.measure = s.measure
-    AND r.year = s.year AND r.quarter = 0 AND r.region_code = s.region_code
+  SELECT s.*, coalesce((SELECT r.value FROM indicator_region_rollup r WHERE r.county_code = :county_code
+    AND r.measure = s.measure AND r.year = s.year AND r.quarter = 0 AND r.region_code = s.region_code), 0)
+    + s.value = 0 AS zero
+  FROM sums s
 ),
 zeroed AS (
   DELETE FROM indicator_region_rollup r USING moved m
   WHERE m.zero AND r.county_code = :county_code AND r.measure = m.measure AND r.year = m.year AND r.quarter = 0
     AND r.region_code = m.region_code
   RETURNING 1
+),
+applied AS (
+  INSERT INTO indicator_region_rollup AS r (county_code, region_code, year, quarter, measure, value)
+  SELECT :county_code, region_code, year, 0, measure, value FROM moved WHERE NOT zero
+  ON CONFLICT (county_code, measure, year, quarter, region_code) DO UPDATE SET value = r.value + excluded.value
+  RETURNING 1
 )
-INSERT INTO indicator_region_rollup AS r (county_code, region_code, year, quarter, measure, value)
-SELECT :county_code, region_code, year, 0, measure, value FROM moved WHERE NOT zero
-ON CONFLICT (county_code, measure, year, quarter, region_code) DO UPDATE SET value = r.value + excluded.value;
+-- The measures and years whose sums moved: only the definitions reading them need computing again.
+SELECT DISTINCT measure, year FROM moved;

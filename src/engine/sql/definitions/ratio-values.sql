@@ -187,6 +187,8 @@ rr AS MATERIALIZED (
   CROSS JOIN LATERAL (
     SELECT r.region_code, r.value FROM indicator_region_rollup r
     WHERE r.county_code = :county_code AND r.measure = k.reads AND r.year = k.src_year AND r.quarter = k.src_quarter
+      AND r.measure = ANY(ARRAY(SELECT DISTINCT tp.reads FROM tp WHERE tp.source IN ('region', 'resolved')))
+      AND r.year = ANY(ARRAY(SELECT DISTINCT tp.src_year FROM tp WHERE tp.source IN ('region', 'resolved')))
   ) AS r
   CROSS JOIN LATERAL (VALUES (left(r.region_code, 6) || '000000'),
       (CASE WHEN right(r.region_code, 6) <> '000000' THEN left(r.region_code, 9) || '000' END),
@@ -202,6 +204,8 @@ fr AS MATERIALIZED (
   CROSS JOIN LATERAL (
     SELECT r.* FROM indicator_facility_rollup r
     WHERE r.county_code = :county_code AND r.measure = k.measure AND r.year = k.src_year AND r.quarter = k.src_quarter
+      AND r.measure = ANY(ARRAY(SELECT DISTINCT tp.measure FROM tp WHERE tp.source = 'facility'))
+      AND r.year = ANY(ARRAY(SELECT DISTINCT tp.src_year FROM tp WHERE tp.source = 'facility'))
   ) AS r
   LEFT JOIN facilities f ON f.county_code = r.county_code AND f.id = r.facility_id
 ),
