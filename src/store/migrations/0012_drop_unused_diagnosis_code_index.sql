@@ -1,0 +1,1 @@
+DROP INDEX "encounter_diagnoses_code_idx";
