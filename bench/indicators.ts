@@ -27,6 +27,7 @@ import {
 } from '../src/store/schema/index.js';
 import { openScratchPostgres } from '../src/testing/databases.js';
 import { plausibilityTable } from './_indicator-table.js';
+import { median } from './_stats.js';
 import type { Bench } from './main.js';
 
 const ms = (started: number) => Math.round(performance.now() - started);
@@ -36,8 +37,6 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const result = await work();
   return [result, ms(started)];
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** The 1-minute load average: the machine may be shared, and the figures are wall-clock times. */
 const load = () => Math.round(loadavg()[0]! * 100) / 100;

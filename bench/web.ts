@@ -1,24 +1,15 @@
 // First view of the web app: how soon the overview is usable in Debian's Chromium, and how much JavaScript
 // it ships — the browser test checks the page works and the size; the time is measured here.
-import { gzipSync } from 'node:zlib';
-import type { Response } from 'playwright-core';
 import { launchBrowser, openPage } from '../e2e/support/browser.js';
-import { OverviewPage } from '../e2e/pages/overview-page.js';
+import { openFirstView, type FirstView } from '../e2e/support/first-view.js';
 import { SESSION_COOKIE } from '../src/api/auth.js';
 import { buildWebIfStale } from '../web/build-if-stale.js';
 import type { Bench } from './main.js';
 import { loadAverage, parseOptions, prepare, startServer } from './_server.js';
+import { median } from './_stats.js';
 
-interface View {
-  /** Navigation start to the overview's figures on screen (status counts, list, key figures), page clock. */
-  interactiveMs: number;
-  /** … to every key figure's sparkline drawn (ECharts loads after the figures). */
-  chartsMs: number;
-  /** Gzipped size of every script the view loaded (level 9, what a compressing proxy would send). */
-  scriptsGzipBytes: number;
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+/** One view measured: its times and the gzipped size of every script it loaded (level 9). */
+type View = Pick<FirstView, 'interactiveMs' | 'chartsMs'> & { scriptsGzipBytes: number };
 
 const bench: Bench = async (args) => {
   const { options, option } = parseOptions(args, { residents: 20_000 });
@@ -36,21 +27,9 @@ const bench: Bench = async (args) => {
       await watched.context.addCookies([
         { name: SESSION_COOKIE, value: prepared.fixture.session, url: server.url },
       ]);
-      const scripts: Response[] = [];
-      watched.page.on('response', (r) => {
-        if (r.request().resourceType() === 'script') scripts.push(r);
-      });
-      await watched.page.goto('/');
-      const overview = new OverviewPage(watched.page);
-      await overview.waitForReady();
-      const interactiveMs = await watched.page.evaluate<number>('performance.now()');
-      await overview.waitForSparklines();
-      const chartsMs = await watched.page.evaluate<number>('performance.now()');
-      const sizes = await Promise.all(
-        scripts.map(async (r) => gzipSync(await r.body(), { level: 9 }).length),
-      );
+      const { interactiveMs, chartsMs, scripts } = await openFirstView(watched);
       if (watched.problems.length) throw new Error(`the overview failed: ${watched.problems.join('; ')}`);
-      views.push({ interactiveMs, chartsMs, scriptsGzipBytes: sizes.reduce((a, b) => a + b, 0) });
+      views.push({ interactiveMs, chartsMs, scriptsGzipBytes: scripts.reduce((n, c) => n + c.gzip, 0) });
       await watched.close();
     }
   } finally {

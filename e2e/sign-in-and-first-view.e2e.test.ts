@@ -1,10 +1,9 @@
-import { gzipSync } from 'node:zlib';
-import type { Browser, Response } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { OverviewPage } from './pages/overview-page.js';
 import { PlanTablePage } from './pages/plan-table-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
 import { launchBrowser, openPage, signInContext } from './support/browser.js';
+import { openFirstView } from './support/first-view.js';
 import { USERS } from './support/server.js';
 
 const baseUrl = inject('baseUrl');
@@ -65,25 +64,7 @@ describe('first view', () => {
   it('shows the figures, then the sparklines, and ships at most 600 kB of gzipped JavaScript', async () => {
     const watched = await openPage(browser, baseUrl);
     await signInContext(watched, USERS.planner);
-    const scripts: Response[] = [];
-    watched.page.on('response', (r) => {
-      if (r.request().resourceType() === 'script') scripts.push(r);
-    });
-    await watched.page.goto('/');
-    const overview = new OverviewPage(watched.page);
-    await overview.waitForReady();
-    // Navigation start to the overview's figures on screen (status counts, list, key figures), in the page's
-    // own clock; the sparklines draw after, once ECharts is in.
-    const interactiveMs = await watched.page.evaluate<number>('performance.now()');
-    await overview.waitForSparklines();
-    const chartsMs = await watched.page.evaluate<number>('performance.now()');
-    const chunks = await Promise.all(
-      scripts.map(async (r) => ({
-        file: new URL(r.url()).pathname,
-        gzip: gzipSync(await r.body(), { level: 9 }).length,
-        wire: Number((await r.allHeaders())['content-length'] ?? 0),
-      })),
-    );
+    const { overview, interactiveMs, chartsMs, scripts: chunks } = await openFirstView(watched);
     const total = chunks.reduce((n, c) => n + c.gzip, 0);
     console.log(
       `first view (overview, demo county of ${process.env.WEIJIAN_DEMO_RESIDENTS ?? '5000'} residents): ` +
