@@ -6,6 +6,7 @@ import { WeijianError, type Place } from '../domain/errors.js';
 import type { ImportReport, Reject } from '../domain/import-report.js';
 import { fromFhir, resourceRank, type MapContext } from '../fhir/index.js';
 import type { Sql } from '../fhir/store/sql.js';
+import { ImportStatistics } from '../fhir/store/statistics.js';
 import { writeBatch, type BatchItem, type PractitionerIndex } from '../fhir/store/write-batch.js';
 import { isFhirFile, readFhirFile, type FhirInput } from '../ingest/fhir/read-fhir-file.js';
 import type { Database } from '../store/db.js';
@@ -115,6 +116,7 @@ async function importFhirFile(
   const bytesTotal = (await stat(file.path)).size;
   let bytesRead = 0;
   const batchSize = options.batchSize ?? 5000;
+  const statistics = new ImportStatistics();
   await withConnection(database, async (sql) => {
     let county = options.countyCode ?? (await onlyCounty(sql));
     const reject = async (r: Reject, raw?: string) => {
@@ -146,6 +148,8 @@ async function importFhirFile(
         for (const item of batch)
           await reject({ ...item.place, code: 'import.database', reason }, raws.get(placeKey(item.place)));
       }
+      for (const item of batch) statistics.note(item.record.table, 1);
+      await statistics.refresh(sql);
       options.onProgress?.({ file: file.name, bytesRead, bytesTotal, resources: report.read });
     };
 
