@@ -199,13 +199,13 @@ pop AS MATERIALIZED (
   ) AS x
   GROUP BY pk.mid_year, pk.min_age, x.region_code, x.year
 ),
--- Each term per subject and period: region rollups, facility rollups, population (given to every period
--- of its year).
+-- Each term per subject and period at the definition's levels: region rollups, facility rollups,
+-- population (given to every period of its year).
 tv AS (
   SELECT tp.id, tp.side, rr.region_code, 0::bigint AS facility_id, tp.year, tp.quarter, tp.basis,
     ${scaled('sum(rr.v)', 'tp')} AS v, false AS est
   FROM tp JOIN rr ON rr.measure = tp.reads AND rr.year = tp.src_year AND rr.quarter = tp.src_quarter
-  WHERE tp.source IN ('region', 'resolved')
+  WHERE tp.source IN ('region', 'resolved') AND ${levelOf('rr.region_code')} = ANY(tp.levels)
   GROUP BY tp.id, tp.side, tp.scale, rr.region_code, tp.year, tp.quarter, tp.basis
   UNION ALL
   SELECT fa.id, fa.side, fa.home, fa.facility_id, fa.year, fa.quarter, fa.basis, ${scaled('fa.v', 'fa')}, false
@@ -213,7 +213,7 @@ tv AS (
   UNION ALL
   SELECT fa.id, fa.side, a.region_code, 0::bigint, fa.year, fa.quarter, fa.basis, ${scaled('sum(fa.v)', 'fa')}, false
   FROM fa CROSS JOIN LATERAL ${ancestorsOf('fa.home')} AS a(region_code)
-  WHERE a.region_code IS NOT NULL AND fa.levels && '{county,town,village}'::text[]
+  WHERE a.region_code IS NOT NULL AND ${levelOf('a.region_code')} = ANY(fa.levels)
   GROUP BY fa.id, fa.side, fa.scale, a.region_code, fa.year, fa.quarter, fa.basis
   UNION ALL
   SELECT t.id, t.side, x.region_code, 0::bigint, t.year, t.quarter, t.basis, ${scaled('x.v')}, x.est
@@ -275,7 +275,9 @@ removed AS (
   DELETE FROM indicator_values v
   USING (SELECT c.* FROM cur c LEFT JOIN kept k USING (id, region_code, facility_id, year, quarter, basis)
     WHERE k.id IS NULL) AS g
-  WHERE v.county_code = :county_code AND v.indicator_id = g.id AND v.region_code = g.region_code
+  WHERE v.county_code = :county_code AND v.indicator_id = ANY(ARRAY(SELECT DISTINCT id FROM jobs))
+    AND v.year = ANY(ARRAY(SELECT DISTINCT year FROM jobs))
+    AND v.indicator_id = g.id AND v.region_code = g.region_code
     AND v.facility_id = g.facility_id AND v.year = g.year AND v.quarter = g.quarter AND v.period_basis = g.basis
   RETURNING 1
 )

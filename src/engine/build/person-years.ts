@@ -31,6 +31,21 @@ function only(scope: PersonScope, residentColumn: string): string {
   return scope === 'all' ? 'true' : `${residentColumn} IN (SELECT resident_id FROM t)`;
 }
 
+/**
+ * The person-years with a visit at a facility of the platform. A rebuild reads the years' encounters
+ * once; a refresh asks, per person-year, whether one exists: the first found answers, instead of
+ * fetching every visit of the person's year.
+ */
+function visited(scope: PersonScope): string {
+  return scope === 'all'
+    ? `SELECT e.resident_id, extract(year FROM e.start_date)::int FROM encounters e, span
+      WHERE e.county_code = :county_code AND e.start_date BETWEEN make_date(span.first, 1, 1) AND make_date(span.last, 12, 31)
+        AND e.facility_id IS NOT NULL AND e.resident_id IS NOT NULL`
+    : `SELECT t.resident_id, t.year FROM t WHERE EXISTS (SELECT 1 FROM encounters e
+        WHERE e.county_code = :county_code AND e.resident_id = t.resident_id
+          AND e.start_date BETWEEN make_date(t.year, 1, 1) AND make_date(t.year, 12, 31) AND e.facility_id IS NOT NULL)`;
+}
+
 /** The CTEs ending in `statuses`: one row per living resident person-year with every status column. */
 function statusRows(scope: PersonScope): string {
   // Only children born in the last four years can have a check due: the subquery runs for them alone.
@@ -159,9 +174,7 @@ svc AS (
     UNION ALL SELECT g.resident_id, extract(year FROM v.visited_on)::int
       FROM prenatal_visits v JOIN pregnancies g ON g.county_code = v.county_code AND g.id = v.pregnancy_id, b
       WHERE v.county_code = :county_code AND v.visited_on BETWEEN b.lo AND b.hi AND ${only(scope, 'g.resident_id')}
-    UNION ALL SELECT e.resident_id, extract(year FROM e.start_date)::int FROM encounters e, span
-      WHERE e.county_code = :county_code AND e.start_date BETWEEN make_date(span.first, 1, 1) AND make_date(span.last, 12, 31)
-        AND e.facility_id IS NOT NULL AND e.resident_id IS NOT NULL AND ${only(scope, 'e.resident_id')}
+    UNION ALL ${visited(scope)}
   ) AS x GROUP BY resident_id, year
 ),
 -- Doses due (应种): the immunization system's list when the county has one, else the national schedule.

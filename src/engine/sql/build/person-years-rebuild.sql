@@ -117,7 +117,7 @@ svc AS (
       WHERE v.county_code = :county_code AND v.visited_on BETWEEN b.lo AND b.hi AND true
     UNION ALL SELECT e.resident_id, extract(year FROM e.start_date)::int FROM encounters e, span
       WHERE e.county_code = :county_code AND e.start_date BETWEEN make_date(span.first, 1, 1) AND make_date(span.last, 12, 31)
-        AND e.facility_id IS NOT NULL AND e.resident_id IS NOT NULL AND true
+        AND e.facility_id IS NOT NULL AND e.resident_id IS NOT NULL
   ) AS x GROUP BY resident_id, year
 ),
 -- Doses due (应种): the immunization system's list when the county has one, else the national schedule.

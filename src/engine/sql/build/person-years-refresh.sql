@@ -114,9 +114,9 @@ svc AS (
     UNION ALL SELECT g.resident_id, extract(year FROM v.visited_on)::int
       FROM prenatal_visits v JOIN pregnancies g ON g.county_code = v.county_code AND g.id = v.pregnancy_id, b
       WHERE v.county_code = :county_code AND v.visited_on BETWEEN b.lo AND b.hi AND g.resident_id IN (SELECT resident_id FROM t)
-    UNION ALL SELECT e.resident_id, extract(year FROM e.start_date)::int FROM encounters e, span
-      WHERE e.county_code = :county_code AND e.start_date BETWEEN make_date(span.first, 1, 1) AND make_date(span.last, 12, 31)
-        AND e.facility_id IS NOT NULL AND e.resident_id IS NOT NULL AND e.resident_id IN (SELECT resident_id FROM t)
+    UNION ALL SELECT t.resident_id, t.year FROM t WHERE EXISTS (SELECT 1 FROM encounters e
+        WHERE e.county_code = :county_code AND e.resident_id = t.resident_id
+          AND e.start_date BETWEEN make_date(t.year, 1, 1) AND make_date(t.year, 12, 31) AND e.facility_id IS NOT NULL)
   ) AS x GROUP BY resident_id, year
 ),
 -- Doses due (应种): the immunization system's list when the county has one, else the national schedule.
