@@ -85,18 +85,20 @@ chk AS (
   WHERE c.county_code = :county_code AND c.checked_on BETWEEN b.lo AND b.hi AND ${only(scope, 'c.resident_id')}
   GROUP BY 1, 2
 ),
-cc AS (
-  SELECT c.resident_id, extract(year FROM c.checked_on)::int AS year, count(*) AS n, bool_or(c.eye_screening) AS eye
+-- Child checks, read once for both years they count in.
+ccx AS MATERIALIZED (
+  SELECT c.resident_id, c.checked_on, c.eye_screening
   FROM child_health_checks c, b
   WHERE c.county_code = :county_code AND c.checked_on BETWEEN b.lo AND b.hi AND ${only(scope, 'c.resident_id')}
-  GROUP BY 1, 2
+),
+cc AS (
+  SELECT resident_id, extract(year FROM checked_on)::int AS year, count(*) AS n, bool_or(eye_screening) AS eye
+  FROM ccx GROUP BY 1, 2
 ),
 -- The MCH statistical year of a date is the calendar year of the date + 3 months (Oct–Dec → next year).
 cc_mch AS (
-  SELECT c.resident_id, extract(year FROM c.checked_on + interval '3 months')::int AS year, count(*) AS n
-  FROM child_health_checks c, b
-  WHERE c.county_code = :county_code AND c.checked_on BETWEEN b.lo AND b.hi AND ${only(scope, 'c.resident_id')}
-  GROUP BY 1, 2
+  SELECT resident_id, extract(year FROM checked_on + interval '3 months')::int AS year, count(*) AS n
+  FROM ccx GROUP BY 1, 2
 ),
 reg AS (
   SELECT g.id, g.resident_id, g.disease, g.registered_on, g.closed_on
