@@ -3,6 +3,7 @@ import { buildApp } from '../api/server.js';
 import { loadSamplePlansIfEmpty } from '../app/sample-data.js';
 import { hasUsers } from '../access/users.js';
 import { openDefaultDatabase } from '../store/db.js';
+import { startMaintenance } from '../store/maintenance.js';
 import { loadDemoCountyIfEmpty } from './generate.js';
 
 export function serveCommand(): Command {
@@ -20,8 +21,12 @@ export function serveCommand(): Command {
         console.log('尚无用户 no accounts yet: weijian user add --username NAME --role admin');
       }
       const app = await buildApp(database, { logger: true });
+      const stopMaintenance = startMaintenance(database, {
+        onError: (error) => app.log.warn({ err: error }, 'table maintenance failed'),
+      });
       const close = async () => {
         await app.close();
+        await stopMaintenance();
         await database.close();
         process.exit(0);
       };

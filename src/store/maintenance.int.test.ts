@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends } from '../testing/databases.js';
+import type { Database } from './db.js';
+import { maintainTables, startMaintenance } from './maintenance.js';
+
+describe.each(backends)('table maintenance on $name', (backend) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await backend.open();
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  /** Runs statements on one session and makes its activity counters visible (flushed at once). */
+  const onOneSession = async (...statements: string[]) => {
+    const all = [...statements, 'SELECT pg_stat_force_next_flush()'];
+    if (database.driver.kind === 'pglite') {
+      for (const s of all) await database.driver.client.query(s);
+      await database.driver.client.query('SELECT 1');
+      return;
+    }
+    const client = await database.driver.pool.connect();
+    try {
+      for (const s of all) await client.query(s);
+      await client.query('SELECT 1');
+    } finally {
+      client.release();
+    }
+  };
+  const activity = async () => {
+    const text = `SELECT n_dead_tup::int AS dead, last_vacuum::text AS "lastVacuum"
+      FROM pg_stat_user_tables WHERE relname = 'maintenance_probe'`;
+    const rows =
+      database.driver.kind === 'pglite'
+        ? (await database.driver.client.query<{ dead: number; lastVacuum: string }>(text)).rows
+        : (await database.driver.pool.query<{ dead: number; lastVacuum: string }>(text)).rows;
+    return rows[0]!;
+  };
+  const dead = async () => (await activity()).dead;
+
+  it('analyzes a table past 50 + 10 % changed rows and vacuums one past 50 + 20 % dead rows', async () => {
+    await onOneSession(
+      'CREATE TABLE maintenance_probe (id int PRIMARY KEY, v int)',
+      'INSERT INTO maintenance_probe SELECT g, 0 FROM generate_series(1, 10000) AS g',
+    );
+    const first = await maintainTables(database);
+    expect(first.analyzed).toContain('maintenance_probe');
+    expect(first.vacuumed).not.toContain('maintenance_probe');
+
+    // 5 000 dead rows against a threshold of 50 + 0.2 × 10 000 = 2 050.
+    await onOneSession('UPDATE maintenance_probe SET v = 1 WHERE id <= 5000');
+    expect(await dead()).toBe(5000);
+    const second = await maintainTables(database);
+    expect(second.vacuumed).toContain('maintenance_probe');
+    expect(await dead()).toBe(0);
+
+    // 100 changed rows: below both thresholds.
+    await onOneSession('UPDATE maintenance_probe SET v = 2 WHERE id <= 100');
+    const third = await maintainTables(database);
+    expect(third.analyzed).not.toContain('maintenance_probe');
+    expect(third.vacuumed).not.toContain('maintenance_probe');
+  });
+
+  // PGlite is one session: what it just wrote counts at once (its counters are flushed first).
+  it.runIf(backend.name === 'pglite')('counts the writes of the moment before on PGlite', async () => {
+    if (database.driver.kind !== 'pglite') return;
+    await database.driver.client.query('CREATE TABLE maintenance_fresh (id int PRIMARY KEY, v int)');
+    await database.driver.client.query(
+      'INSERT INTO maintenance_fresh SELECT g, 0 FROM generate_series(1, 5000) AS g',
+    );
+    expect((await maintainTables(database)).analyzed).toContain('maintenance_fresh');
+  });
+
+  it('runs by itself on PGlite only (PostgreSQL has autovacuum)', async () => {
+    await onOneSession('UPDATE maintenance_probe SET v = 3 WHERE id <= 6000');
+    const before = await activity();
+    expect(before.dead).toBeGreaterThan(2050);
+    const stop = startMaintenance(database, { intervalMs: 20 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await stop();
+    const after = await activity();
+    // last_vacuum is a manual VACUUM's (PostgreSQL's own autovacuum sets last_autovacuum).
+    if (backend.name === 'pglite') {
+      expect(after.lastVacuum > before.lastVacuum).toBe(true);
+      expect(after.dead).toBe(0);
+    } else {
+      expect(after.lastVacuum).toBe(before.lastVacuum);
+    }
+  });
+});

@@ -1,0 +1,89 @@
+import type { Database } from './db.js';
+
+/**
+ * Autovacuum for the embedded database. PostgreSQL's autovacuum launcher vacuums and analyzes a table
+ * as its rows change; PGlite is one backend inside the app's process and has no launcher, so without
+ * this its tables would never be vacuumed nor analyzed after a load: every refresh of the indicators
+ * rewrites person-years and values, the dead rows pile up in their pages, and every later refresh and
+ * read walks past them (the refresh slows run after run), planned on statistics of the day of the load.
+ * The thresholds are PostgreSQL's defaults: vacuum a table once more than 50 + 20 % of its rows are dead,
+ * analyze it once more than 50 + 10 % have changed since it last was.
+ */
+export interface MaintenanceReport {
+  vacuumed: string[];
+  analyzed: string[];
+}
+
+const VACUUM_BASE = 50;
+const VACUUM_SCALE = 0.2;
+const ANALYZE_BASE = 50;
+const ANALYZE_SCALE = 0.1;
+
+interface TableActivity {
+  name: string;
+  dead: number;
+  changed: number;
+  rows: number;
+}
+
+/** Vacuums and analyzes the tables past the thresholds (outside any transaction: VACUUM refuses one). */
+export async function maintainTables(database: Database): Promise<MaintenanceReport> {
+  const run = async <T>(text: string): Promise<T[]> =>
+    database.driver.kind === 'pglite'
+      ? ((await database.driver.client.query(text)).rows as T[])
+      : (await database.driver.pool.query(text)).rows;
+  // This session's counters reach the statistics views at most once a second: flush them first (after
+  // this statement), so that a command's own writes count in the pass that ends it.
+  await run(`SELECT pg_stat_force_next_flush()`);
+  const tables = await run<TableActivity>(
+    `SELECT s.relname AS name, s.n_dead_tup::float8 AS dead, s.n_mod_since_analyze::float8 AS changed,
+       greatest(c.reltuples, 0)::float8 AS rows
+     FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+     WHERE s.schemaname = current_schema()`,
+  );
+  const report: MaintenanceReport = { vacuumed: [], analyzed: [] };
+  for (const t of tables) {
+    const vacuum = t.dead > VACUUM_BASE + VACUUM_SCALE * t.rows;
+    const analyze = t.changed > ANALYZE_BASE + ANALYZE_SCALE * t.rows;
+    if (!vacuum && !analyze) continue;
+    // The names come from the catalog; quoted all the same.
+    const table = `"${t.name.replace(/"/g, '""')}"`;
+    await run(vacuum ? `VACUUM (ANALYZE) ${table}` : `ANALYZE ${table}`);
+    if (vacuum) report.vacuumed.push(t.name);
+    report.analyzed.push(t.name);
+  }
+  return report;
+}
+
+/** One pass on PGlite after a command's writes (PostgreSQL's autovacuum needs no help). */
+export async function maintainEmbedded(database: Database): Promise<void> {
+  if (database.kind === 'pglite') await maintainTables(database);
+}
+
+/**
+ * Runs maintainTables every `intervalMs` on PGlite (PostgreSQL has its own autovacuum: nothing to do).
+ * Returns a stop function that waits for a pass under way. A failed pass is reported (onError) and
+ * the next one tries again.
+ */
+export function startMaintenance(
+  database: Database,
+  options: { intervalMs?: number; onError?: (error: unknown) => void } = {},
+): () => Promise<void> {
+  if (database.kind !== 'pglite') return async () => {};
+  let running: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    // A pass still under way when the next is due: that one is skipped.
+    running ??= maintainTables(database)
+      .then(
+        () => {},
+        (error: unknown) => options.onError?.(error),
+      )
+      .finally(() => (running = null));
+  }, options.intervalMs ?? 60_000);
+  // A server that is otherwise done must not be kept alive by its housekeeping.
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
