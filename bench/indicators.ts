@@ -161,10 +161,9 @@ const bench: Bench = async (args) => {
       `SELECT count(*)::int AS n FROM residents WHERE county_code = :county`,
       { county },
     );
-    await query(db, `DELETE FROM encounters WHERE county_code = :county AND source_system = 'bench'`, {
-      county,
-    });
+    // A county kept by a bench of before 6 Dec 2026 holds its committed batch; the rebuild below follows.
     for (const table of [
+      'encounters',
       'chronic_disease_follow_ups',
       'health_checkups',
       'child_health_checks',
@@ -240,18 +239,26 @@ const bench: Bench = async (args) => {
     const townReads: number[] = [];
     for (let i = 0; i < 7; i++) townReads.push((await timed(() => readIndicators(db, { region: town })))[1]);
 
-    let batchRecords = 0;
-    let insertMs = 0;
-    const loadAtRefresh = load();
-    const [refresh, refreshMs] = await timed(() =>
-      db.transaction(async (tx) => {
-        const started = performance.now();
-        batchRecords = await importBatch(tx, county, 2025);
-        insertMs = ms(started);
-        const [report, took] = await timed(() => refreshAfterBatch(tx, county));
-        return { report, took };
-      }),
-    );
+    // Three batches, each imported and refreshed in a transaction that is then rolled back: the kept
+    // county stays as generated, and the median of three is steadier than one run.
+    const batches: { records: number; insertMs: number; refreshMs: number; load: number; report: unknown }[] =
+      [];
+    class RolledBack extends Error {}
+    for (let i = 0; i < 3; i++) {
+      const loadBefore = load();
+      await db
+        .transaction(async (tx) => {
+          const started = performance.now();
+          const records = await importBatch(tx, county, 2025);
+          const insertMs = ms(started);
+          const [report, refreshMs] = await timed(() => refreshAfterBatch(tx, county));
+          batches.push({ records, insertMs, refreshMs, load: loadBefore, report });
+          throw new RolledBack();
+        })
+        .catch((error: unknown) => {
+          if (!(error instanceof RolledBack)) throw error;
+        });
+    }
     const storedValues = await query<{ n: number }>(db, `SELECT count(*)::int AS n FROM indicator_values`);
 
     return {
@@ -277,12 +284,12 @@ const bench: Bench = async (args) => {
       readTownSixYearsMs: median(townReads),
       valuesRead: values,
       goalReadMs: 50,
-      batchRecords,
-      batchInsertMs: insertMs,
-      incrementalRefreshMs: refresh.took,
-      loadAverageAtRefresh: loadAtRefresh,
-      incrementalRefresh: refresh.report,
-      batchTransactionMs: refreshMs,
+      batchRecords: batches[0]!.records,
+      batchInsertMs: median(batches.map((b) => b.insertMs)),
+      incrementalRefreshMs: median(batches.map((b) => b.refreshMs)),
+      incrementalRefreshRunsMs: batches.map((b) => b.refreshMs),
+      loadAverageAtRefresh: batches.map((b) => b.load),
+      incrementalRefresh: batches.at(-1)!.report,
       goalRefreshMs: 500,
       plausibility,
     };
