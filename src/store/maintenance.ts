@@ -1,6 +1,6 @@
 import type { Database } from './db.js';
 
-/**
+/*
  * Autovacuum for the embedded database. PostgreSQL's autovacuum launcher vacuums and analyzes a table
  * as its rows change; PGlite is one backend inside the app's process and has no launcher, so without
  * this its tables would never be vacuumed nor analyzed after a load: every refresh of the indicators
@@ -9,6 +9,8 @@ import type { Database } from './db.js';
  * The thresholds are PostgreSQL's defaults: vacuum a table once more than 50 + 20 % of its rows are dead,
  * analyze it once more than 50 + 10 % have changed since it last was.
  */
+
+/** The tables a pass vacuumed (and analyzed) or analyzed alone. */
 export interface MaintenanceReport {
   vacuumed: string[];
   analyzed: string[];
