@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../testing/databases.js';
+import { openBulkSession } from './bulk-copy.js';
 import type { Database } from './db.js';
 import { maintainTables, startMaintenance } from './maintenance.js';
 
@@ -14,28 +15,25 @@ describe.each(backends)('table maintenance on $name', (backend) => {
 
   /** Runs statements on one session and makes its activity counters visible (flushed at once). */
   const onOneSession = async (...statements: string[]) => {
-    const all = [...statements, 'SELECT pg_stat_force_next_flush()'];
-    if (database.driver.kind === 'pglite') {
-      for (const s of all) await database.driver.client.query(s);
-      await database.driver.client.query('SELECT 1');
-      return;
-    }
-    const client = await database.driver.pool.connect();
+    const session = await openBulkSession(database);
     try {
-      for (const s of all) await client.query(s);
-      await client.query('SELECT 1');
+      for (const s of [...statements, 'SELECT pg_stat_force_next_flush()', 'SELECT 1'])
+        await session.query(s);
     } finally {
-      client.release();
+      await session.release();
     }
   };
   const activity = async () => {
-    const text = `SELECT n_dead_tup::int AS dead, last_vacuum::text AS "lastVacuum"
-      FROM pg_stat_user_tables WHERE relname = 'maintenance_probe'`;
-    const rows =
-      database.driver.kind === 'pglite'
-        ? (await database.driver.client.query<{ dead: number; lastVacuum: string }>(text)).rows
-        : (await database.driver.pool.query<{ dead: number; lastVacuum: string }>(text)).rows;
-    return rows[0]!;
+    const session = await openBulkSession(database);
+    try {
+      const [row] = await session.query<{ dead: number; lastVacuum: string }>(
+        `SELECT n_dead_tup::int AS dead, last_vacuum::text AS "lastVacuum"
+         FROM pg_stat_user_tables WHERE relname = 'maintenance_probe'`,
+      );
+      return row!;
+    } finally {
+      await session.release();
+    }
   };
   const dead = async () => (await activity()).dead;
 
@@ -64,11 +62,10 @@ describe.each(backends)('table maintenance on $name', (backend) => {
 
   // PGlite is one session: what it just wrote counts at once (its counters are flushed first).
   it.runIf(backend.name === 'pglite')('counts the writes of the moment before on PGlite', async () => {
-    if (database.driver.kind !== 'pglite') return;
-    await database.driver.client.query('CREATE TABLE maintenance_fresh (id int PRIMARY KEY, v int)');
-    await database.driver.client.query(
-      'INSERT INTO maintenance_fresh SELECT g, 0 FROM generate_series(1, 5000) AS g',
-    );
+    const session = await openBulkSession(database);
+    await session.query('CREATE TABLE maintenance_fresh (id int PRIMARY KEY, v int)');
+    await session.query('INSERT INTO maintenance_fresh SELECT g, 0 FROM generate_series(1, 5000) AS g');
+    await session.release();
     expect((await maintainTables(database)).analyzed).toContain('maintenance_fresh');
   });
 

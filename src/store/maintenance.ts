@@ -1,3 +1,4 @@
+import { openBulkSession } from './bulk-copy.js';
 import type { Database } from './db.js';
 
 /*
@@ -30,31 +31,32 @@ interface TableActivity {
 
 /** Vacuums and analyzes the tables past the thresholds (outside any transaction: VACUUM refuses one). */
 export async function maintainTables(database: Database): Promise<MaintenanceReport> {
-  const run = async <T>(text: string): Promise<T[]> =>
-    database.driver.kind === 'pglite'
-      ? ((await database.driver.client.query(text)).rows as T[])
-      : (await database.driver.pool.query(text)).rows;
-  // This session's counters reach the statistics views at most once a second: flush them first (after
-  // this statement), so that a command's own writes count in the pass that ends it.
-  await run(`SELECT pg_stat_force_next_flush()`);
-  const tables = await run<TableActivity>(
-    `SELECT s.relname AS name, s.n_dead_tup::float8 AS dead, s.n_mod_since_analyze::float8 AS changed,
-       greatest(c.reltuples, 0)::float8 AS rows
-     FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
-     WHERE s.schemaname = current_schema()`,
-  );
-  const report: MaintenanceReport = { vacuumed: [], analyzed: [] };
-  for (const t of tables) {
-    const vacuum = t.dead > VACUUM_BASE + VACUUM_SCALE * t.rows;
-    const analyze = t.changed > ANALYZE_BASE + ANALYZE_SCALE * t.rows;
-    if (!vacuum && !analyze) continue;
-    // The names come from the catalog; quoted all the same.
-    const table = `"${t.name.replace(/"/g, '""')}"`;
-    await run(vacuum ? `VACUUM (ANALYZE) ${table}` : `ANALYZE ${table}`);
-    if (vacuum) report.vacuumed.push(t.name);
-    report.analyzed.push(t.name);
+  const session = await openBulkSession(database);
+  try {
+    // This session's counters reach the statistics views at most once a second: flush them first (after
+    // this statement), so that a command's own writes count in the pass that ends it.
+    await session.query(`SELECT pg_stat_force_next_flush()`);
+    const tables = await session.query<TableActivity>(
+      `SELECT s.relname AS name, s.n_dead_tup::float8 AS dead, s.n_mod_since_analyze::float8 AS changed,
+         greatest(c.reltuples, 0)::float8 AS rows
+       FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+       WHERE s.schemaname = current_schema()`,
+    );
+    const report: MaintenanceReport = { vacuumed: [], analyzed: [] };
+    for (const t of tables) {
+      const vacuum = t.dead > VACUUM_BASE + VACUUM_SCALE * t.rows;
+      const analyze = t.changed > ANALYZE_BASE + ANALYZE_SCALE * t.rows;
+      if (!vacuum && !analyze) continue;
+      // The names come from the catalog; quoted all the same.
+      const table = `"${t.name.replace(/"/g, '""')}"`;
+      await session.query(vacuum ? `VACUUM (ANALYZE) ${table}` : `ANALYZE ${table}`);
+      if (vacuum) report.vacuumed.push(t.name);
+      report.analyzed.push(t.name);
+    }
+    return report;
+  } finally {
+    await session.release();
   }
-  return report;
 }
 
 /** One pass on PGlite after a command's writes (PostgreSQL's autovacuum needs no help). */
