@@ -9,6 +9,7 @@ import type { Sql } from '../fhir/store/sql.js';
 import { ImportStatistics } from '../fhir/store/statistics.js';
 import { writeBatch, type BatchItem, type PractitionerIndex } from '../fhir/store/write-batch.js';
 import { isFhirFile, readFhirFile, type FhirInput } from '../ingest/fhir/read-fhir-file.js';
+import { openBulkSession } from '../store/bulk-copy.js';
 import type { Database } from '../store/db.js';
 import { importTabularFile } from './tabular/import-tabular.js';
 
@@ -231,16 +232,13 @@ function map(input: FhirInput, ctx: MapContext): { item: BatchItem } | { reject:
 }
 
 /** One connection for the whole file (a transaction needs it); PGlite has only one. */
+/** One connection for the whole file: its batches run in order, each its own transaction on it. */
 async function withConnection<T>(database: Database, work: (sql: Sql) => Promise<T>): Promise<T> {
-  if (database.driver.kind === 'pglite') {
-    const client = database.driver.client;
-    return work({ query: async (text, params) => (await client.query(text, params)).rows as never });
-  }
-  const client = await database.driver.pool.connect();
+  const session = await openBulkSession(database);
   try {
-    return await work({ query: async (text, params) => (await client.query(text, params)).rows });
+    return await work(session);
   } finally {
-    client.release();
+    await session.release();
   }
 }
 
