@@ -6,7 +6,7 @@ import { importRecordFiles, type ImportProgress } from '../app/import-records.js
 import { WeijianError } from '../domain/errors.js';
 import type { ImportReport } from '../domain/import-report.js';
 import { openDefaultDatabase } from '../store/db.js';
-import { maintainEmbedded } from '../store/maintenance.js';
+import { maintainUnlessAutovacuum } from '../store/maintenance.js';
 
 /** Rejects printed per file; the rest are counted (all of them are in the rejects file with --skip-invalid). */
 const shownRejects = 20;
@@ -60,7 +60,7 @@ export function importCommand(): Command {
               })),
             },
           });
-          await maintainEmbedded(database);
+          await maintainUnlessAutovacuum(database);
         } finally {
           if (process.stderr.isTTY) process.stderr.write('\n');
           await database.close();

@@ -21,7 +21,7 @@ export function serveCommand(): Command {
         console.log('尚无用户 no accounts yet: weijian user add --username NAME --role admin');
       }
       const app = await buildApp(database, { logger: true });
-      const stopMaintenance = startMaintenance(database, {
+      const stopMaintenance = await startMaintenance(database, {
         onError: (error) => app.log.warn({ err: error }, 'table maintenance failed'),
       });
       const close = async () => {

@@ -2,9 +2,10 @@ import { openBulkSession } from './bulk-copy.js';
 import type { Database } from './db.js';
 
 /*
- * Autovacuum for the embedded database. PostgreSQL's autovacuum launcher vacuums and analyzes a table
- * as its rows change; PGlite is one backend inside the app's process and has no launcher, so without
- * this its tables would never be vacuumed nor analyzed after a load: every refresh of the indicators
+ * Autovacuum for a database without one. PostgreSQL's autovacuum launcher vacuums and analyzes a table
+ * as its rows change; PGlite is one backend inside the app's process and has no launcher, and a
+ * PostgreSQL server may run with `autovacuum = off` (some CI and bulk-load setups do). Without this their
+ * tables would never be vacuumed nor analyzed after a load: every refresh of the indicators
  * rewrites person-years and values, the dead rows pile up in their pages, and every later refresh and
  * read walks past them (the refresh slows run after run), planned on statistics of the day of the load.
  * The thresholds are PostgreSQL's defaults: vacuum a table once more than 50 + 20 % of its rows are dead,
@@ -59,21 +60,33 @@ export async function maintainTables(database: Database): Promise<MaintenanceRep
   }
 }
 
-/** One pass on PGlite after a command's writes (PostgreSQL's autovacuum needs no help). */
-export async function maintainEmbedded(database: Database): Promise<void> {
-  if (database.kind === 'pglite') await maintainTables(database);
+/** Whether the database vacuums its tables itself: PostgreSQL with its autovacuum on; PGlite never. */
+export async function hasAutovacuum(database: Database): Promise<boolean> {
+  if (database.kind === 'pglite') return false;
+  const session = await openBulkSession(database);
+  try {
+    const [row] = await session.query<{ on: boolean }>(`SELECT current_setting('autovacuum') = 'on' AS on`);
+    return row!.on;
+  } finally {
+    await session.release();
+  }
+}
+
+/** One pass after a command's writes, where the database has no autovacuum (else it needs no help). */
+export async function maintainUnlessAutovacuum(database: Database): Promise<void> {
+  if (!(await hasAutovacuum(database))) await maintainTables(database);
 }
 
 /**
- * Runs maintainTables every `intervalMs` on PGlite (PostgreSQL has its own autovacuum: nothing to do).
+ * Runs maintainTables every `intervalMs` where the database has no autovacuum (else nothing to do).
  * Returns a stop function that waits for a pass under way. A failed pass is reported (onError) and
  * the next one tries again.
  */
-export function startMaintenance(
+export async function startMaintenance(
   database: Database,
   options: { intervalMs?: number; onError?: (error: unknown) => void } = {},
-): () => Promise<void> {
-  if (database.kind !== 'pglite') return async () => {};
+): Promise<() => Promise<void>> {
+  if (await hasAutovacuum(database)) return async () => {};
   let running: Promise<void> | null = null;
   const timer = setInterval(() => {
     // A pass still under way when the next is due: that one is skipped.
