@@ -11,7 +11,7 @@ import { ancestorsOf, levelOf } from './sql/regions.js';
  * :county_code and the jobs as parallel arrays :ids (definition ids) and :years, so a refresh computes
  * only the (definition, year) pairs that changed. It computes numerator and denominator for every
  * subject (county, towns, villages, facilities as each definition's levels say) and period (year; MCH
- * year; quarters), upserts the values that changed and deletes those that no longer have data. The text
+ * year; quarters), writes the values that changed and deletes those that no longer have data. The text
  * is checked in as src/engine/sql/definitions/ratio-values.sql so a reviewer reads exactly what runs
  * (generated.test.ts keeps it current).
  */
@@ -135,17 +135,20 @@ periods AS MATERIALIZED (
   UNION ALL
   SELECT j.id, j.year, q.q, 'calendar', j.year, q.q FROM jobs j, generate_series(1, 4) AS q(q) WHERE j.quarterly
 ),
--- Each term's measure (its MCH twin for the MCH basis) per period, with the rollup rows it reads.
+-- Each term's measure (its MCH twin for the MCH basis) per period, with the rollup rows it reads. jp numbers
+-- the (definition, period) pairs: the sums below group by it, not by the definition's columns.
 tp AS MATERIALIZED (
   SELECT t.*, d.levels, d.mid_year, p.year, p.quarter, p.basis, p.src_year, p.src_quarter,
-    CASE WHEN p.basis = 'mch' AND t.twin IS NOT NULL THEN t.twin ELSE t.measure END AS reads
+    CASE WHEN p.basis = 'mch' AND t.twin IS NOT NULL THEN t.twin ELSE t.measure END AS reads,
+    dense_rank() OVER (ORDER BY t.id, p.year, p.quarter, p.basis) AS jp
   FROM terms t JOIN defs d USING (id) JOIN periods p USING (id)
 ),
--- Region rollups summed into every region they count for (a village's rows for its town and county too);
--- resolved stocks (childcare places) are already per region. Read by key (measure, year, quarter): only
--- the rows some job needs.
-rr AS MATERIALIZED (
-  SELECT a.region_code, k.src_year AS year, k.src_quarter AS quarter, k.reads AS measure, sum(r.value) AS v
+jpa AS MATERIALIZED (
+  SELECT DISTINCT jp, id, year, quarter, basis, levels FROM tp
+),
+-- The region rollup rows the jobs read, by key (measure, year, quarter): only the rows some job needs.
+rk AS MATERIALIZED (
+  SELECT r.region_code, k.src_year AS year, k.src_quarter AS quarter, k.reads AS measure, k.source, r.value
   FROM (SELECT DISTINCT reads, src_year, src_quarter, source FROM tp WHERE source IN ('region', 'resolved')) AS k
   CROSS JOIN LATERAL (
     SELECT r.region_code, r.value FROM indicator_region_rollup r
@@ -153,9 +156,6 @@ rr AS MATERIALIZED (
       AND r.measure = ANY(${READS_OF('tp.reads', "tp.source IN ('region', 'resolved')")})
       AND r.year = ANY(${READS_OF('tp.src_year', "tp.source IN ('region', 'resolved')")})
   ) AS r
-  CROSS JOIN LATERAL ${ancestorsOf('r.region_code')} AS a(region_code)
-  WHERE a.region_code IS NOT NULL AND (k.source <> 'resolved' OR a.region_code = r.region_code)
-  GROUP BY 1, 2, 3, 4
 ),
 -- Facility rollups with the facility's attributes; facility 0 (care outside the county) has none.
 fr AS MATERIALIZED (
@@ -170,9 +170,25 @@ fr AS MATERIALIZED (
   ) AS r
   LEFT JOIN facilities f ON f.county_code = r.county_code AND f.id = r.facility_id
 ),
+-- Each region code read (the rollups' villages, the facilities' homes) with every region it counts for —
+-- itself and its ancestors — and their levels: spelled out once per code, then joined by hash.
+ancestry AS MATERIALIZED (
+  SELECT c.code, a.region_code, ${levelOf('a.region_code')} AS level
+  FROM (SELECT region_code AS code FROM rk UNION SELECT home FROM fr) AS c
+  CROSS JOIN LATERAL ${ancestorsOf('c.code')} AS a(region_code)
+  WHERE a.region_code IS NOT NULL
+),
+-- Region rollups summed into every region they count for (a village's rows for its town and county too);
+-- resolved stocks (childcare places) are already per region.
+rr AS MATERIALIZED (
+  SELECT a.region_code, a.level, rk.year, rk.quarter, rk.measure, sum(rk.value) AS v
+  FROM rk JOIN ancestry a ON a.code = rk.region_code
+  WHERE rk.source <> 'resolved' OR a.region_code = rk.region_code
+  GROUP BY 1, 2, 3, 4, 5
+),
 -- Each facility term per facility and period (its filter applied), before summing into regions.
 fa AS MATERIALIZED (
-  SELECT tp.id, tp.side, tp.scale, tp.levels, tp.year, tp.quarter, tp.basis, fr.home, fr.facility_id, sum(fr.v) AS v
+  SELECT tp.jp, tp.side, tp.scale, fr.home, fr.facility_id, sum(fr.v) AS v
   FROM tp JOIN fr ON fr.measure = tp.measure AND fr.year = tp.src_year AND fr.quarter = tp.src_quarter
   WHERE tp.source = 'facility'
     AND (tp.types IS NULL OR fr.type = ANY(tp.types))
@@ -180,7 +196,7 @@ fa AS MATERIALIZED (
     AND (tp.ownership IS NULL OR fr.ownership = tp.ownership)
     AND (tp.min_grade IS NULL OR fr.grade_level >= tp.min_grade)
     AND (NOT tp.in_county OR fr.in_county)
-  GROUP BY tp.id, tp.side, tp.scale, tp.levels, tp.year, tp.quarter, tp.basis, fr.home, fr.facility_id
+  GROUP BY tp.jp, tp.side, tp.scale, fr.home, fr.facility_id
 ),
 -- Resident population by region and year for each (column, minimum age) the jobs' terms read: the
 -- year-end or mid-year column, age groups prorated from min_age; sexes and ages summed.
@@ -202,35 +218,34 @@ pop AS MATERIALIZED (
 -- Each term per subject and period at the definition's levels: region rollups, facility rollups,
 -- population (given to every period of its year).
 tv AS (
-  SELECT tp.id, tp.side, rr.region_code, 0::bigint AS facility_id, tp.year, tp.quarter, tp.basis,
-    ${scaled('sum(rr.v)', 'tp')} AS v, false AS est
+  SELECT tp.jp, tp.side, rr.region_code, 0::bigint AS facility_id, ${scaled('sum(rr.v)', 'tp')} AS v, false AS est
   FROM tp JOIN rr ON rr.measure = tp.reads AND rr.year = tp.src_year AND rr.quarter = tp.src_quarter
-  WHERE tp.source IN ('region', 'resolved') AND ${levelOf('rr.region_code')} = ANY(tp.levels)
-  GROUP BY tp.id, tp.side, tp.scale, rr.region_code, tp.year, tp.quarter, tp.basis
+  WHERE tp.source IN ('region', 'resolved') AND rr.level = ANY(tp.levels)
+  GROUP BY tp.jp, tp.side, tp.scale, rr.region_code
   UNION ALL
-  SELECT fa.id, fa.side, fa.home, fa.facility_id, fa.year, fa.quarter, fa.basis, ${scaled('fa.v', 'fa')}, false
-  FROM fa WHERE fa.facility_id IS NOT NULL AND 'facility' = ANY(fa.levels)
+  SELECT fa.jp, fa.side, fa.home, fa.facility_id, ${scaled('fa.v', 'fa')}, false
+  FROM fa JOIN jpa USING (jp) WHERE fa.facility_id IS NOT NULL AND 'facility' = ANY(jpa.levels)
   UNION ALL
-  SELECT fa.id, fa.side, a.region_code, 0::bigint, fa.year, fa.quarter, fa.basis, ${scaled('sum(fa.v)', 'fa')}, false
-  FROM fa CROSS JOIN LATERAL ${ancestorsOf('fa.home')} AS a(region_code)
-  WHERE a.region_code IS NOT NULL AND ${levelOf('a.region_code')} = ANY(fa.levels)
-  GROUP BY fa.id, fa.side, fa.scale, a.region_code, fa.year, fa.quarter, fa.basis
+  SELECT fa.jp, fa.side, a.region_code, 0::bigint, ${scaled('sum(fa.v)', 'fa')}, false
+  FROM fa JOIN jpa USING (jp) JOIN ancestry a ON a.code = fa.home
+  WHERE a.level = ANY(jpa.levels)
+  GROUP BY fa.jp, fa.side, fa.scale, a.region_code
   UNION ALL
-  SELECT t.id, t.side, x.region_code, 0::bigint, t.year, t.quarter, t.basis, ${scaled('x.v')}, x.est
-  FROM (SELECT DISTINCT id, side, scale, mid_year, min_age, year, quarter, basis FROM tp WHERE source = 'population') AS t
+  SELECT t.jp, t.side, x.region_code, 0::bigint, ${scaled('x.v')}, x.est
+  FROM (SELECT DISTINCT jp, side, scale, mid_year, min_age, year FROM tp WHERE source = 'population') AS t
   JOIN pop x ON x.mid_year = t.mid_year AND x.min_age IS NOT DISTINCT FROM t.min_age AND x.year = t.year
 ),
 kept AS (
-  SELECT c.*
+  SELECT a.id, c.region_code, c.facility_id, a.year, a.quarter, a.basis, c.level, c.numerator, c.denominator, c.est
   FROM (
-    SELECT id, region_code, facility_id, year, quarter, basis,
+    SELECT jp, region_code, facility_id,
       CASE WHEN facility_id <> 0 THEN 'facility' ELSE ${levelOf('region_code')} END AS level,
       coalesce(sum(v) FILTER (WHERE side = 'n'), 0) AS numerator,
       coalesce(sum(v) FILTER (WHERE side = 'd'), 0) AS denominator, bool_or(est) AS est
-    FROM tv GROUP BY id, region_code, facility_id, year, quarter, basis
+    FROM tv GROUP BY jp, region_code, facility_id
   ) AS c
-  JOIN defs d USING (id)
-  WHERE c.level = ANY(d.levels) AND (c.numerator <> 0 OR c.denominator <> 0)
+  JOIN jpa a USING (jp)
+  WHERE c.level = ANY(a.levels) AND (c.numerator <> 0 OR c.denominator <> 0)
 ),
 -- The lowest town's value, named in the county row's provenance (BPHS-3 immunization: 以乡镇为单位).
 lowest AS (
@@ -241,9 +256,10 @@ lowest AS (
   ORDER BY k.id, k.year, k.quarter, k.basis, k.numerator / k.denominator, k.region_code
 ),
 -- The stored values of the jobs, read once: compared with the new ones so that only changed values are
--- written (and locked), and those without data any more removed.
+-- written (and locked), and those without data any more removed (by their row address: no second read).
 cur AS MATERIALIZED (
-  SELECT v.indicator_id AS id, v.region_code, v.facility_id, v.year, v.quarter, v.period_basis AS basis,
+  SELECT v.ctid AS row_address, v.indicator_id AS id, v.region_code, v.facility_id, v.year, v.quarter,
+    v.period_basis AS basis,
     v.numerator, v.denominator, v.definition_version, v.provenance
   FROM indicator_values v
   WHERE v.county_code = :county_code AND v.indicator_id = ANY(ARRAY(SELECT DISTINCT id FROM jobs))
@@ -257,30 +273,38 @@ fresh AS (
       'lowestTown', CASE WHEN d.lowest AND k.level = 'county' THEN l.town END)) AS provenance
   FROM kept k JOIN defs d USING (id) LEFT JOIN lowest l USING (id, year, quarter, basis)
 ),
-upserted AS (
-  INSERT INTO indicator_values AS v (county_code, indicator_id, region_code, facility_id, level, year, quarter,
-    period_basis, numerator, denominator, value, definition_version, population_basis, computed_at, provenance)
-  SELECT :county_code, f.id, f.region_code, f.facility_id, f.level, f.year, f.quarter, f.basis, f.numerator,
-    f.denominator, f.value, f.version, f.population, now(), f.provenance
+-- The new and changed values, with the stored row's address where there is one.
+changes AS MATERIALIZED (
+  SELECT f.*, c.row_address
   FROM fresh f LEFT JOIN cur c USING (id, region_code, facility_id, year, quarter, basis)
   WHERE (c.numerator, c.denominator, c.definition_version, c.provenance)
     IS DISTINCT FROM (f.numerator, f.denominator, f.version, f.provenance)
-  ON CONFLICT ON CONSTRAINT indicator_values_pk DO UPDATE SET numerator = excluded.numerator,
-    denominator = excluded.denominator, value = excluded.value, level = excluded.level,
-    definition_version = excluded.definition_version, population_basis = excluded.population_basis,
-    computed_at = excluded.computed_at, provenance = excluded.provenance
+),
+-- Changed values updated in place by address: a plain update, no speculative insertion nor second lookup by
+-- key (refreshes of a county are serialized, see refresh.ts). New values inserted.
+updated AS (
+  UPDATE indicator_values v SET numerator = x.numerator, denominator = x.denominator, value = x.value,
+    level = x.level, definition_version = x.version, population_basis = x.population, computed_at = now(),
+    provenance = x.provenance
+  FROM changes x
+  WHERE v.ctid = ANY(ARRAY(SELECT row_address FROM changes WHERE row_address IS NOT NULL))
+    AND v.ctid = x.row_address
+  RETURNING 1
+),
+inserted AS (
+  INSERT INTO indicator_values (county_code, indicator_id, region_code, facility_id, level, year, quarter,
+    period_basis, numerator, denominator, value, definition_version, population_basis, computed_at, provenance)
+  SELECT :county_code, id, region_code, facility_id, level, year, quarter, basis, numerator, denominator, value,
+    version, population, now(), provenance
+  FROM changes WHERE row_address IS NULL
   RETURNING 1
 ),
 removed AS (
   DELETE FROM indicator_values v
-  USING (SELECT c.* FROM cur c LEFT JOIN kept k USING (id, region_code, facility_id, year, quarter, basis)
-    WHERE k.id IS NULL) AS g
-  WHERE v.county_code = :county_code AND v.indicator_id = ANY(ARRAY(SELECT DISTINCT id FROM jobs))
-    AND v.year = ANY(ARRAY(SELECT DISTINCT year FROM jobs))
-    AND v.indicator_id = g.id AND v.region_code = g.region_code
-    AND v.facility_id = g.facility_id AND v.year = g.year AND v.quarter = g.quarter AND v.period_basis = g.basis
+  WHERE v.ctid = ANY(ARRAY(SELECT c.row_address FROM cur c
+    LEFT JOIN kept k USING (id, region_code, facility_id, year, quarter, basis) WHERE k.id IS NULL))
   RETURNING 1
 )
-SELECT (SELECT count(*) FROM upserted)::int AS written, (SELECT count(*) FROM removed)::int AS removed
+SELECT ((SELECT count(*) FROM updated) + (SELECT count(*) FROM inserted))::int AS written, (SELECT count(*) FROM removed)::int AS removed
 `;
 }

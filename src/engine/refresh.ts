@@ -79,6 +79,17 @@ async function tune(db: Db, workMem: string): Promise<void> {
   await query(db, `SET LOCAL work_mem = '${workMem}'`);
 }
 
+/**
+ * One county's indicators are recomputed by one transaction at a time: a refresh waits for another's to
+ * commit, then reads the rollups it wrote. Without it the second would compute values from rollups without
+ * the first's rows, and both write: the values statement updates stored rows by their address, read once.
+ */
+async function lockCounty(db: Db, countyCode: string): Promise<void> {
+  await query(db, `SELECT pg_advisory_xact_lock(hashtext('weijian.indicators'), hashtext(:county_code))`, {
+    county_code: countyCode,
+  });
+}
+
 async function run(db: Db, statements: readonly string[], params: Record<string, ParamValue>) {
   for (const statement of statements) await query(db, statement, params);
 }
@@ -211,6 +222,7 @@ export async function refreshAfterBatch(
 ): Promise<RefreshReport> {
   const started = performance.now();
   return db.transaction(async (tx) => {
+    await lockCounty(tx, countyCode);
     await tune(tx, '16MB');
     const work = await claimWork(tx, countyCode, touched);
     const moved = new Map<string, Set<number>>();
@@ -259,6 +271,7 @@ export async function rebuildIndicators(
   const started = performance.now();
   const years = inRange(options.years ?? INDICATOR_YEARS);
   return db.transaction(async (tx) => {
+    await lockCounty(tx, countyCode);
     await tune(tx, '256MB');
     const params = { county_code: countyCode, years };
     await query(tx, writePersonYears('all'), params);
@@ -299,6 +312,7 @@ export async function recomputeValues(
   const started = performance.now();
   const years = inRange(options.years ?? INDICATOR_YEARS);
   return db.transaction(async (tx) => {
+    await lockCounty(tx, countyCode);
     await tune(tx, '64MB');
     const { written, removed } = await computeValues(
       tx,
