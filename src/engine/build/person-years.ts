@@ -257,13 +257,14 @@ const columns = PERSON_YEAR_MEASURES.join(', ');
 const list = (prefix: string) => PERSON_YEAR_MEASURES.map((m) => `${prefix}${m}`).join(', ');
 const PERSON_MEASURES = `'{${PERSON_YEAR_MEASURES.join(',')}}'::text[]`;
 
-/** The stored person-years of the scope (read before this statement writes any). */
+/** The stored person-years of the scope with their row addresses (read before this statement writes any). */
 function stored(scope: PersonScope): string {
   const which =
     scope === 'all'
       ? 'y.year = ANY(:years::int[])'
       : '(y.resident_id, y.year) IN (SELECT resident_id, year FROM t)';
-  return `SELECT y.* FROM indicator_person_years y WHERE y.county_code = :county_code AND ${which}`;
+  return `SELECT y.ctid AS row_address, y.* FROM indicator_person_years y
+  WHERE y.county_code = :county_code AND ${which}`;
 }
 
 /** Rows of (region_code, year, measure, value) from per-village sums `x`, zeros left out. */
@@ -340,10 +341,11 @@ new AS (
 old AS MATERIALIZED (
   ${stored(scope)}
 ),
--- New or changed person-years (present) and stored ones with nothing left to count (not present).
+-- New or changed person-years (present) and stored ones with nothing left to count (not present), with the
+-- stored row's address where there is one.
 changed AS MATERIALIZED (
   SELECT coalesce(n.resident_id, o.resident_id) AS resident_id, coalesce(n.year, o.year) AS year,
-    n.resident_id IS NOT NULL AS present, n.region_code, ${list('n.')}
+    n.resident_id IS NOT NULL AS present, o.row_address, n.region_code, ${list('n.')}
   FROM new n FULL JOIN old o ON o.resident_id = n.resident_id AND o.year = n.year
   WHERE ${newer}
 ),
@@ -351,16 +353,25 @@ changed AS MATERIALIZED (
 gone AS (
   SELECT o.* FROM old o JOIN changed c USING (resident_id, year)
 ),
-written AS (
-  INSERT INTO indicator_person_years AS y (county_code, year, resident_id, region_code, ${columns})
-  SELECT :county_code, year, resident_id, region_code, ${columns} FROM changed WHERE present
-  ON CONFLICT ON CONSTRAINT indicator_person_years_pk DO UPDATE SET region_code = excluded.region_code,
-    ${PERSON_YEAR_MEASURES.map((m) => `${m} = excluded.${m}`).join(', ')}
+-- Changed rows updated and emptied ones deleted by address (a county's person-years are written by one
+-- transaction at a time, see refresh.ts): no second lookup by key, no speculative insertion. New rows
+-- inserted.
+updated AS (
+  UPDATE indicator_person_years y SET region_code = c.region_code,
+    ${PERSON_YEAR_MEASURES.map((m) => `${m} = c.${m}`).join(', ')}
+  FROM changed c
+  WHERE y.ctid = ANY(ARRAY(SELECT row_address FROM changed WHERE present AND row_address IS NOT NULL))
+    AND y.ctid = c.row_address
+  RETURNING 1
+),
+added AS (
+  INSERT INTO indicator_person_years (county_code, year, resident_id, region_code, ${columns})
+  SELECT :county_code, year, resident_id, region_code, ${columns} FROM changed WHERE present AND row_address IS NULL
   RETURNING 1
 ),
 dropped AS (
-  DELETE FROM indicator_person_years y USING changed c
-  WHERE NOT c.present AND y.county_code = :county_code AND y.resident_id = c.resident_id AND y.year = c.year
+  DELETE FROM indicator_person_years y
+  WHERE y.ctid = ANY(ARRAY(SELECT row_address FROM changed WHERE NOT present))
   RETURNING 1
 ),
 ${sums}`;

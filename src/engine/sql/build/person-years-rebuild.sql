@@ -200,12 +200,14 @@ new AS (
   SELECT * FROM statuses WHERE record + record_used + record_standard + elderly_managed + child_0_6 + child_checked + child_eye + u3_due + u3_managed + u3_due_mch + u3_managed_mch + htn_registered + htn_standard + htn_controlled + dm_registered + dm_standard + dm_controlled + smd_registered + smd_managed + smd_standard + contract_valid + priority_member + priority_contracted + contracts_expiring + contracts_renewed + imm_due + imm_given > 0
 ),
 old AS MATERIALIZED (
-  SELECT y.* FROM indicator_person_years y WHERE y.county_code = :county_code AND y.year = ANY(:years::int[])
+  SELECT y.ctid AS row_address, y.* FROM indicator_person_years y
+  WHERE y.county_code = :county_code AND y.year = ANY(:years::int[])
 ),
--- New or changed person-years (present) and stored ones with nothing left to count (not present).
+-- New or changed person-years (present) and stored ones with nothing left to count (not present), with the
+-- stored row's address where there is one.
 changed AS MATERIALIZED (
   SELECT coalesce(n.resident_id, o.resident_id) AS resident_id, coalesce(n.year, o.year) AS year,
-    n.resident_id IS NOT NULL AS present, n.region_code, n.record, n.record_used, n.record_standard, n.elderly_managed, n.child_0_6, n.child_checked, n.child_eye, n.u3_due, n.u3_managed, n.u3_due_mch, n.u3_managed_mch, n.htn_registered, n.htn_standard, n.htn_controlled, n.dm_registered, n.dm_standard, n.dm_controlled, n.smd_registered, n.smd_managed, n.smd_standard, n.contract_valid, n.priority_member, n.priority_contracted, n.contracts_expiring, n.contracts_renewed, n.imm_due, n.imm_given
+    n.resident_id IS NOT NULL AS present, o.row_address, n.region_code, n.record, n.record_used, n.record_standard, n.elderly_managed, n.child_0_6, n.child_checked, n.child_eye, n.u3_due, n.u3_managed, n.u3_due_mch, n.u3_managed_mch, n.htn_registered, n.htn_standard, n.htn_controlled, n.dm_registered, n.dm_standard, n.dm_controlled, n.smd_registered, n.smd_managed, n.smd_standard, n.contract_valid, n.priority_member, n.priority_contracted, n.contracts_expiring, n.contracts_renewed, n.imm_due, n.imm_given
   FROM new n FULL JOIN old o ON o.resident_id = n.resident_id AND o.year = n.year
   WHERE (n.region_code, n.record, n.record_used, n.record_standard, n.elderly_managed, n.child_0_6, n.child_checked, n.child_eye, n.u3_due, n.u3_managed, n.u3_due_mch, n.u3_managed_mch, n.htn_registered, n.htn_standard, n.htn_controlled, n.dm_registered, n.dm_standard, n.dm_controlled, n.smd_registered, n.smd_managed, n.smd_standard, n.contract_valid, n.priority_member, n.priority_contracted, n.contracts_expiring, n.contracts_renewed, n.imm_due, n.imm_given) IS DISTINCT FROM (o.region_code, o.record, o.record_used, o.record_standard, o.elderly_managed, o.child_0_6, o.child_checked, o.child_eye, o.u3_due, o.u3_managed, o.u3_due_mch, o.u3_managed_mch, o.htn_registered, o.htn_standard, o.htn_controlled, o.dm_registered, o.dm_standard, o.dm_controlled, o.smd_registered, o.smd_managed, o.smd_standard, o.contract_valid, o.priority_member, o.priority_contracted, o.contracts_expiring, o.contracts_renewed, o.imm_due, o.imm_given)
 ),
@@ -213,16 +215,25 @@ changed AS MATERIALIZED (
 gone AS (
   SELECT o.* FROM old o JOIN changed c USING (resident_id, year)
 ),
-written AS (
-  INSERT INTO indicator_person_years AS y (county_code, year, resident_id, region_code, record, record_used, record_standard, elderly_managed, child_0_6, child_checked, child_eye, u3_due, u3_managed, u3_due_mch, u3_managed_mch, htn_registered, htn_standard, htn_controlled, dm_registered, dm_standard, dm_controlled, smd_registered, smd_managed, smd_standard, contract_valid, priority_member, priority_contracted, contracts_expiring, contracts_renewed, imm_due, imm_given)
-  SELECT :county_code, year, resident_id, region_code, record, record_used, record_standard, elderly_managed, child_0_6, child_checked, child_eye, u3_due, u3_managed, u3_due_mch, u3_managed_mch, htn_registered, htn_standard, htn_controlled, dm_registered, dm_standard, dm_controlled, smd_registered, smd_managed, smd_standard, contract_valid, priority_member, priority_contracted, contracts_expiring, contracts_renewed, imm_due, imm_given FROM changed WHERE present
-  ON CONFLICT ON CONSTRAINT indicator_person_years_pk DO UPDATE SET region_code = excluded.region_code,
-    record = excluded.record, record_used = excluded.record_used, record_standard = excluded.record_standard, elderly_managed = excluded.elderly_managed, child_0_6 = excluded.child_0_6, child_checked = excluded.child_checked, child_eye = excluded.child_eye, u3_due = excluded.u3_due, u3_managed = excluded.u3_managed, u3_due_mch = excluded.u3_due_mch, u3_managed_mch = excluded.u3_managed_mch, htn_registered = excluded.htn_registered, htn_standard = excluded.htn_standard, htn_controlled = excluded.htn_controlled, dm_registered = excluded.dm_registered, dm_standard = excluded.dm_standard, dm_controlled = excluded.dm_controlled, smd_registered = excluded.smd_registered, smd_managed = excluded.smd_managed, smd_standard = excluded.smd_standard, contract_valid = excluded.contract_valid, priority_member = excluded.priority_member, priority_contracted = excluded.priority_contracted, contracts_expiring = excluded.contracts_expiring, contracts_renewed = excluded.contracts_renewed, imm_due = excluded.imm_due, imm_given = excluded.imm_given
+-- Changed rows updated and emptied ones deleted by address (a county's person-years are written by one
+-- transaction at a time, see refresh.ts): no second lookup by key, no speculative insertion. New rows
+-- inserted.
+updated AS (
+  UPDATE indicator_person_years y SET region_code = c.region_code,
+    record = c.record, record_used = c.record_used, record_standard = c.record_standard, elderly_managed = c.elderly_managed, child_0_6 = c.child_0_6, child_checked = c.child_checked, child_eye = c.child_eye, u3_due = c.u3_due, u3_managed = c.u3_managed, u3_due_mch = c.u3_due_mch, u3_managed_mch = c.u3_managed_mch, htn_registered = c.htn_registered, htn_standard = c.htn_standard, htn_controlled = c.htn_controlled, dm_registered = c.dm_registered, dm_standard = c.dm_standard, dm_controlled = c.dm_controlled, smd_registered = c.smd_registered, smd_managed = c.smd_managed, smd_standard = c.smd_standard, contract_valid = c.contract_valid, priority_member = c.priority_member, priority_contracted = c.priority_contracted, contracts_expiring = c.contracts_expiring, contracts_renewed = c.contracts_renewed, imm_due = c.imm_due, imm_given = c.imm_given
+  FROM changed c
+  WHERE y.ctid = ANY(ARRAY(SELECT row_address FROM changed WHERE present AND row_address IS NOT NULL))
+    AND y.ctid = c.row_address
+  RETURNING 1
+),
+added AS (
+  INSERT INTO indicator_person_years (county_code, year, resident_id, region_code, record, record_used, record_standard, elderly_managed, child_0_6, child_checked, child_eye, u3_due, u3_managed, u3_due_mch, u3_managed_mch, htn_registered, htn_standard, htn_controlled, dm_registered, dm_standard, dm_controlled, smd_registered, smd_managed, smd_standard, contract_valid, priority_member, priority_contracted, contracts_expiring, contracts_renewed, imm_due, imm_given)
+  SELECT :county_code, year, resident_id, region_code, record, record_used, record_standard, elderly_managed, child_0_6, child_checked, child_eye, u3_due, u3_managed, u3_due_mch, u3_managed_mch, htn_registered, htn_standard, htn_controlled, dm_registered, dm_standard, dm_controlled, smd_registered, smd_managed, smd_standard, contract_valid, priority_member, priority_contracted, contracts_expiring, contracts_renewed, imm_due, imm_given FROM changed WHERE present AND row_address IS NULL
   RETURNING 1
 ),
 dropped AS (
-  DELETE FROM indicator_person_years y USING changed c
-  WHERE NOT c.present AND y.county_code = :county_code AND y.resident_id = c.resident_id AND y.year = c.year
+  DELETE FROM indicator_person_years y
+  WHERE y.ctid = ANY(ARRAY(SELECT row_address FROM changed WHERE NOT present))
   RETURNING 1
 ),
 sums AS (
