@@ -30,13 +30,15 @@ export class ManualValuesPage {
     await this.indicatorRows().filter({ hasText: name }).getByTestId('manual-add').click();
     await this.dialog().waitFor();
     // The form opens on the latest free year; the choice is checked, as a click during the dropdown's opening
-    // animation can miss.
+    // animation can miss — and then the dropdown may close under the click, which would wait for an option
+    // that is gone: each attempt gets a few seconds, then the dropdown is opened again.
     const select = this.page.getByTestId('manual-year');
-    for (let attempt = 0; attempt < 3; attempt++) {
+    for (let attempt = 0; attempt < 5; attempt++) {
       await select.click();
       await this.page
         .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${year} 年` })
-        .click();
+        .click({ timeout: 3000 })
+        .catch(() => undefined);
       if (await select.getByText(`${year} 年`).isVisible()) break;
     }
     await select.getByText(`${year} 年`).waitFor();
