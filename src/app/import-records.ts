@@ -231,7 +231,6 @@ function map(input: FhirInput, ctx: MapContext): { item: BatchItem } | { reject:
   }
 }
 
-/** One connection for the whole file (a transaction needs it); PGlite has only one. */
 /** One connection for the whole file: its batches run in order, each its own transaction on it. */
 async function withConnection<T>(database: Database, work: (sql: Sql) => Promise<T>): Promise<T> {
   const session = await openBulkSession(database);
