@@ -7,6 +7,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { to as copyTo } from 'pg-copy-streams';
 import { importRecordFiles } from '../src/app/import-records.js';
+import { boundHeapGrowth } from '../src/cli/heap.js';
 import { openBulkSession } from '../src/store/bulk-copy.js';
 import { openDatabase, type Database } from '../src/store/db.js';
 import { openScratchPostgres } from '../src/testing/databases.js';
@@ -30,6 +31,8 @@ const ingest: Bench = async (args) => {
     ? await openCreatedPglite(dir)
     : await openScratchPostgres(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
   const rssAtStart = process.memoryUsage().rss;
+  // As `weijian import` runs.
+  boundHeapGrowth();
   try {
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);

@@ -7,6 +7,7 @@ import { WeijianError } from '../domain/errors.js';
 import type { ImportReport } from '../domain/import-report.js';
 import { openDefaultDatabase } from '../store/db.js';
 import { maintainUnlessAutovacuum } from '../store/maintenance.js';
+import { boundHeapGrowth } from './heap.js';
 
 /** Rejects printed per file; the rest are counted (all of them are in the rejects file with --skip-invalid). */
 const shownRejects = 20;
@@ -35,6 +36,7 @@ export function importCommand(): Command {
       ) => {
         const operator = localOperator();
         authorize(operator, 'records:write');
+        boundHeapGrowth();
         const database = await openDefaultDatabase();
         let reports: ImportReport[];
         try {

@@ -23,6 +23,19 @@ describe('embedded database directory', () => {
     await second.close();
   });
 
+  it('runs with small shared buffers and keeps the settings of its postgresql.conf', async () => {
+    const database = await openDatabase({ dataDir: path.join(root, 'settings') });
+    try {
+      if (database.driver.kind !== 'pglite') throw new Error('expected PGlite');
+      const { rows } = await database.driver.client.query<{ buffers: string; zone: string }>(
+        `select current_setting('shared_buffers') as buffers, current_setting('TimeZone') as zone`,
+      );
+      expect(rows[0]).toEqual({ buffers: '32MB', zone: 'UTC' });
+    } finally {
+      await database.close();
+    }
+  });
+
   it('refuses a second process while one holds it, and takes over a dead holder’s lock', async () => {
     const dataDir = path.join(root, 'locked');
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
