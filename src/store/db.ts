@@ -36,7 +36,8 @@ export interface OpenOptions {
  * PGlite reads its pages through the operating system's file cache, so its own shared buffers only cache
  * them twice, inside this process. With 32 MB instead of PostgreSQL's 128 MB default the indicator
  * rebuild, recompute and refresh of the 200 000 county took the same time within a few per cent, and the
- * process opened ~110 MB smaller (docs/fhir-mapping.md). Set at start, not in postgresql.conf: PGlite's own option rewrites that file.
+ * process opened ~110 MB smaller (docs/indicators.md, docs/fhir-mapping.md). Set at start, not through
+ * PGlite's `postgresqlconf` option: that rewrites the whole postgresql.conf (its time zone with it).
  */
 const pgliteSettings = ['-c', 'shared_buffers=32MB'];
 
