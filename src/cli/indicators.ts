@@ -26,6 +26,7 @@ function summary(county: string, report: RefreshReport): string {
   return (
     `${county}: ${report.definitions} indicators, ${report.written} values written, ${report.removed} removed` +
     (report.personYears ? `, ${report.personYears} person-years refreshed` : '') +
+    (report.visits ? `, ${report.visits} new visits applied` : '') +
     ` in ${report.milliseconds} ms`
   );
 }

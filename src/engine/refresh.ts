@@ -7,7 +7,7 @@ import type { Db } from '../store/db.js';
 import type { DIRTY_KINDS } from '../store/schema/rollups.js';
 import { computeAgeTable } from './age-tables.js';
 import { CLEAR_ENCOUNTERS, INSERT_ENCOUNTER_ROWS, SELECT_ENCOUNTERS } from './build/encounters.js';
-import { writePersonYears } from './build/person-years.js';
+import { APPLY_VISITS, writePersonYears } from './build/person-years.js';
 import { CLEAR_POPULATION, INSERT_CHILDCARE, INSERT_POPULATION } from './build/population.js';
 import { CLEAR_RESOURCES, INSERT_RESOURCES } from './build/resources.js';
 import {
@@ -34,6 +34,8 @@ export interface Touched {
 export interface RefreshReport {
   /** Person-years recomputed by difference (0 on a rebuild, which recomputes them all). */
   personYears: number;
+  /** Person-years given a new visit and nothing else (their record's use alone applied). */
+  visits: number;
   rebuilt: Partial<Record<'vital' | 'notifiable' | 'population' | 'resources', number[]>>;
   definitions: number;
   written: number;
@@ -144,6 +146,9 @@ interface Work {
   /** Person-years to recompute, as parallel arrays of resident ids and years. */
   ids: number[];
   yrs: number[];
+  /** Person-years with a new visit and not recomputed whole (`visit` entries), likewise. */
+  visitIds: number[];
+  visitYrs: number[];
 }
 
 /** Takes the county's queue (and the hints) as the work of this refresh. */
@@ -166,17 +171,27 @@ async function claimWork(db: Db, countyCode: string, touched: Touched): Promise<
   }
   const years = new Map<DirtyKind, Set<number>>();
   const residents = new Map<number, Set<number>>();
+  const visits: { key: number; year: number }[] = [];
   const add = <K>(map: Map<K, Set<number>>, key: K, year: number) => {
     const set = map.get(key) ?? new Set<number>();
     for (const y of year === 0 ? INDICATOR_YEARS : [year]) set.add(y);
     map.set(key, set);
   };
   for (const { kind, key, year } of queued) {
-    add(years, kind, year);
+    if (kind === 'visit') visits.push({ key, year });
+    else add(years, kind, year);
     if (kind === 'resident') add(residents, key, year);
   }
   const pairs = [...residents].flatMap(([id, set]) => inRange(set).map((y) => [id, y] as const));
-  return { years, ids: pairs.map(([id]) => id), yrs: pairs.map(([, y]) => y) };
+  // A person-year recomputed whole sees its visits there.
+  const visited = visits.filter(({ key, year }) => !residents.get(key)?.has(year));
+  return {
+    years,
+    ids: pairs.map(([id]) => id),
+    yrs: pairs.map(([, y]) => y),
+    visitIds: visited.map((v) => v.key),
+    visitYrs: visited.map((v) => v.year),
+  };
 }
 
 /** The small rollups, recomputed for whole years when queued. */
@@ -226,14 +241,17 @@ export async function refreshAfterBatch(
     await tune(tx, '16MB');
     const work = await claimWork(tx, countyCode, touched);
     const moved = new Map<string, Set<number>>();
-    if (work.ids.length) {
-      const sums = await query<{ measure: string; year: number }>(tx, writePersonYears('pairs'), {
+    const move = async (statement: string, ids: number[], yrs: number[]) => {
+      if (!ids.length) return;
+      const sums = await query<{ measure: string; year: number }>(tx, statement, {
         county_code: countyCode,
-        ids: work.ids,
-        yrs: work.yrs,
+        ids,
+        yrs,
       });
       for (const { measure, year } of sums) moved.set(measure, (moved.get(measure) ?? new Set()).add(year));
-    }
+    };
+    await move(writePersonYears('pairs'), work.ids, work.yrs);
+    await move(APPLY_VISITS, work.visitIds, work.visitYrs);
     const rebuilt: RefreshReport['rebuilt'] = {};
     for (const [kind, statements] of Object.entries(SMALL_ROLLUPS) as [
       keyof typeof SMALL_ROLLUPS,
@@ -250,6 +268,7 @@ export async function refreshAfterBatch(
     const { written, removed } = await computeValues(tx, countyCode, jobs);
     return {
       personYears: work.ids.length,
+      visits: work.visitIds.length,
       rebuilt,
       definitions: jobs.length,
       written,
@@ -291,6 +310,7 @@ export async function rebuildIndicators(
     );
     return {
       personYears: 0,
+      visits: 0,
       rebuilt: { vital: years, notifiable: years, population: years, resources: years },
       definitions: DEFINITIONS.length,
       written,
@@ -321,6 +341,7 @@ export async function recomputeValues(
     );
     return {
       personYears: 0,
+      visits: 0,
       rebuilt: {},
       definitions: DEFINITIONS.length,
       written,

@@ -46,6 +46,10 @@ function visited(scope: PersonScope): string {
           AND e.start_date BETWEEN make_date(t.year, 1, 1) AND make_date(t.year, 12, 31) AND e.facility_id IS NOT NULL)`;
 }
 
+/** The record's basic information sheet is complete (ehr-standardized-rate's product rule). */
+const SHEET_COMPLETE = `h.has_id_number AND h.has_name AND h.has_sex AND h.has_birth_date AND h.has_address AND h.has_phone
+      AND h.has_responsible_doctor`;
+
 /** The CTEs ending in `statuses`: one row per living resident person-year with every status column. */
 function statusRows(scope: PersonScope): string {
   // Only children born in the last four years can have a check due: the subquery runs for them alone.
@@ -206,8 +210,7 @@ imm AS (
 s AS (
   SELECT p.*, h.created_on IS NOT NULL AND h.created_on <= p.ye AND (h.closed_on IS NULL OR h.closed_on > p.ye) AS rec,
     h.last_service_on BETWEEN p.ys AND p.ye OR svc.resident_id IS NOT NULL AS served,
-    h.has_id_number AND h.has_name AND h.has_sex AND h.has_birth_date AND h.has_address AND h.has_phone
-      AND h.has_responsible_doctor AS sheet_complete,
+    ${SHEET_COMPLETE} AS sheet_complete,
     p.birth_date > p.ye - interval '3 years' AS under3, ${milestones('p.ys', 'p.ye')} AS u3_due_n,
     p.birth_date > ${mchEnd} - interval '3 years' AS under3_mch, ${milestones(mchStart, mchEnd)} AS u3_due_mch_n,
     coalesce(cc.n, 0) AS checks, coalesce(cc_mch.n, 0) AS checks_mch, cc.eye, chk.elderly,
@@ -268,8 +271,8 @@ function stored(scope: PersonScope): string {
 }
 
 /** Rows of (region_code, year, measure, value) from per-village sums `x`, zeros left out. */
-function unpivot(source: string): string {
-  const pairs = PERSON_YEAR_MEASURES.map((m) => `('${m}', x.${m})`).join(', ');
+function unpivot(source: string, measures: readonly string[] = PERSON_YEAR_MEASURES): string {
+  const pairs = measures.map((m) => `('${m}', x.${m})`).join(', ');
   return `SELECT x.region_code, x.year, m.measure, m.value
   FROM (${source}) AS x CROSS JOIN LATERAL (VALUES ${pairs}) AS m(measure, value)
   WHERE m.value <> 0`;
@@ -376,3 +379,34 @@ dropped AS (
 ),
 ${sums}`;
 }
+
+/**
+ * Applies new visits (`visit` entries of indicator_dirty, :ids × :yrs) to stored person-years whose open
+ * record was not yet used: the record is now used, and standardized when its sheet is complete — what
+ * recomputing the person-year would give, without reading every service table for it (migration 0013 says
+ * why nothing else can have changed). The village sums move up by the rows changed. Returns the
+ * (measure, year) pairs whose sums moved, as writePersonYears does.
+ */
+export const APPLY_VISITS = `WITH v AS (
+  SELECT DISTINCT x.resident_id, x.year FROM unnest(:ids::bigint[], :yrs::int[]) AS x(resident_id, year)
+),
+used AS (
+  UPDATE indicator_person_years y SET record_used = 1, record_standard = coalesce((${SHEET_COMPLETE})::int, 0)
+  FROM v JOIN health_records h ON h.county_code = :county_code AND h.resident_id = v.resident_id
+  WHERE y.county_code = :county_code AND y.year = v.year AND y.resident_id = v.resident_id
+    AND y.record = 1 AND y.record_used = 0
+  RETURNING y.region_code, y.year, y.record_standard
+),
+sums AS (
+  ${unpivot(
+    `SELECT region_code, year, count(*) AS record_used, sum(record_standard) AS record_standard FROM used GROUP BY 1, 2`,
+    ['record_used', 'record_standard'],
+  )}
+),
+applied AS (
+  INSERT INTO indicator_region_rollup AS r (county_code, region_code, year, quarter, measure, value)
+  SELECT :county_code, region_code, year, 0, measure, value FROM sums
+  ON CONFLICT (county_code, measure, year, quarter, region_code) DO UPDATE SET value = r.value + excluded.value
+  RETURNING 1
+)
+SELECT DISTINCT measure, year FROM sums`;

@@ -1,6 +1,6 @@
 import { DEFINITIONS, type RatioDefinition } from '../../domain/indicators/definitions/index.js';
 import { CLEAR_ENCOUNTERS, INSERT_ENCOUNTER_ROWS, SELECT_ENCOUNTERS } from '../build/encounters.js';
-import { writePersonYears } from '../build/person-years.js';
+import { APPLY_VISITS, writePersonYears } from '../build/person-years.js';
 import { CLEAR_POPULATION, INSERT_CHILDCARE, INSERT_POPULATION } from '../build/population.js';
 import { CLEAR_RESOURCES, INSERT_RESOURCES } from '../build/resources.js';
 import {
@@ -20,6 +20,7 @@ export function generatedSql(): Map<string, string> {
   const files = new Map<string, string>([
     ['build/person-years-rebuild.sql', writePersonYears('all')],
     ['build/person-years-refresh.sql', writePersonYears('pairs')],
+    ['build/person-years-visits.sql', APPLY_VISITS],
     ['build/vital.sql', [...CLEAR_VITAL, INSERT_VITAL, INSERT_DEATHS_BY_AGE].join(';\n\n')],
     ['build/notifiable.sql', [CLEAR_NOTIFIABLE, INSERT_NOTIFIABLE].join(';\n\n')],
     ['build/population.sql', [...CLEAR_POPULATION, INSERT_POPULATION, INSERT_CHILDCARE].join(';\n\n')],

@@ -233,12 +233,14 @@ export const DIRTY_KINDS = [
   'population',
   'resources',
   'facility',
+  'visit',
 ] as const;
 
 /**
  * Work for the next refresh, written by statement triggers on the records tables in the importing
- * transaction: a resident whose person-years must be recomputed (`key` = resident id), or a year of a
- * rollup group (`key` 0). `year` 0 = every year.
+ * transaction: a resident whose person-years must be recomputed (`key` = resident id), a new visit of a
+ * resident whose stored person-year has an open record not yet used (`visit`, `key` = resident id: only
+ * its use changes), or a year of a rollup group (`key` 0). `year` 0 = every year.
  */
 export const indicatorDirty = pgTable(
   'indicator_dirty',
