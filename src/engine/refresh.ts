@@ -226,9 +226,10 @@ function jobsFor(work: Work, moved: ReadonlyMap<string, ReadonlySet<number>>) {
  * Brings the county's indicators up to date after an import batch: call it in (or right after) the
  * batch's transaction. The statement triggers of migration 0002 have already updated the encounter counts
  * and queued what changed in indicator_dirty; this recomputes the person-years of the queued residents
- * (by difference), the small rollups of the queued years, and the values of the definitions that read
- * what moved (a person-year status whose village sums did not change recomputes nothing). `touched` adds
- * work by hand, for a loader that switched the triggers off.
+ * (by difference), applies the queued new visits (migration 0013), and recomputes the small rollups of the
+ * queued years and the values of the definitions that read what moved (a person-year status whose village
+ * sums did not change recomputes nothing). `touched` adds work by hand, for a loader that switched the
+ * triggers off.
  */
 export async function refreshAfterBatch(
   db: Db,
