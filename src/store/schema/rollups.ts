@@ -239,8 +239,8 @@ export const DIRTY_KINDS = [
 /**
  * Work for the next refresh, written by statement triggers on the records tables in the importing
  * transaction: a resident whose person-years must be recomputed (`key` = resident id), a new visit of a
- * resident whose stored person-year has an open record not yet used (`visit`, `key` = resident id: only
- * its use changes), or a year of a rollup group (`key` 0). `year` 0 = every year.
+ * resident whose person-year is not stored as using its record (`visit`, `key` = resident id: only that
+ * use can change), or a year of a rollup group (`key` 0). `year` 0 = every year.
  */
 export const indicatorDirty = pgTable(
   'indicator_dirty',
