@@ -27,7 +27,7 @@ import {
 import { backends } from '../testing/databases.js';
 import { rebuildIndicators, refreshAfterBatch } from './refresh.js';
 import { query } from './sql/bind.js';
-import { COUNTY, loadTinyCounty, V11, V12, V21 } from './tiny-county.fixture.js';
+import { COUNTY, openTinyCounty, V11, V12, V21 } from './tiny-county.fixture.js';
 
 /*
  * Property: after any sequence of import batches, each followed by refreshAfterBatch in its transaction,
@@ -195,9 +195,7 @@ async function snapshot(db: Db) {
 describe.each(backends)('incremental refresh on $name', (backend) => {
   let database: Database;
   beforeAll(async () => {
-    database = await backend.open();
-    await loadTinyCounty(database.db);
-    await rebuildIndicators(database.db, COUNTY);
+    database = await openTinyCounty(backend.open);
   });
   afterAll(() => database?.close());
 

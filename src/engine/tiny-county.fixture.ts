@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../store/db.js';
+import type { Database, Db } from '../store/db.js';
+import { rebuildIndicators } from './refresh.js';
 import {
   childcarePlaces,
   childHealthChecks,
@@ -533,4 +534,12 @@ export async function loadTinyCounty(db: Db): Promise<void> {
       sql.raw(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`),
     );
   }
+}
+
+/** A fresh database (from `open`, a test backend's) holding the tiny county, its indicators rebuilt. */
+export async function openTinyCounty(open: () => Promise<Database>): Promise<Database> {
+  const database = await open();
+  await loadTinyCounty(database.db);
+  await rebuildIndicators(database.db, COUNTY);
+  return database;
 }

@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFINITIONS } from '../domain/indicators/definitions/index.js';
 import type { Database } from '../store/db.js';
 import { backends } from '../testing/databases.js';
-import { rebuildIndicators } from './refresh.js';
 import { query } from './sql/bind.js';
-import { C, COUNTY, loadTinyCounty, T1, T2, V11, V12, V21 } from './tiny-county.fixture.js';
+import { C, COUNTY, openTinyCounty, T1, T2, V11, V12, V21 } from './tiny-county.fixture.js';
 
 /*
  * Every indicator of the tiny county (tiny-county.fixture.ts) for 2023, worked out by hand. People are
@@ -25,9 +24,7 @@ interface Row {
 describe.each(backends)('tiny county by hand on $name', (backend) => {
   let database: Database;
   beforeAll(async () => {
-    database = await backend.open();
-    await loadTinyCounty(database.db);
-    await rebuildIndicators(database.db, COUNTY);
+    database = await openTinyCounty(backend.open);
   });
   afterAll(() => database?.close());
 

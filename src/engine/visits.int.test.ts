@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '../store/db.js';
 import { encounters, healthRecords } from '../store/schema/index.js';
 import { backends } from '../testing/databases.js';
-import { rebuildIndicators, refreshAfterBatch, type RefreshReport } from './refresh.js';
+import { refreshAfterBatch, type RefreshReport } from './refresh.js';
 import { query } from './sql/bind.js';
-import { C, COUNTY, loadTinyCounty, V12 } from './tiny-county.fixture.js';
+import { C, COUNTY, openTinyCounty, V12 } from './tiny-county.fixture.js';
 
 /*
  * New visits (migration 0013): a visit of a person-year whose open record is not yet used is applied as
@@ -33,9 +33,7 @@ const visit = (residentId: number, startDate: string) => ({
 describe.each(backends)('new visits on $name', (backend) => {
   let database: Database;
   beforeAll(async () => {
-    database = await backend.open();
-    await loadTinyCounty(database.db);
-    await rebuildIndicators(database.db, COUNTY);
+    database = await openTinyCounty(backend.open);
   });
   afterAll(() => database?.close());
 
