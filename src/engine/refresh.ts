@@ -183,8 +183,10 @@ async function claimWork(db: Db, countyCode: string, touched: Touched): Promise<
     if (kind === 'resident') add(residents, key, year);
   }
   const pairs = [...residents].flatMap(([id, set]) => inRange(set).map((y) => [id, y] as const));
-  // A person-year recomputed whole sees its visits there.
-  const visited = visits.filter(({ key, year }) => !residents.get(key)?.has(year));
+  // A person-year recomputed whole sees its visits there; years out of range have no person-years.
+  const visited = visits.filter(
+    ({ key, year }) => INDICATOR_YEARS.includes(year) && !residents.get(key)?.has(year),
+  );
   return {
     years,
     ids: pairs.map(([id]) => id),

@@ -70,11 +70,20 @@ describe.each(backends)('new visits on $name', (backend) => {
 
   it('applies a visit of an unused open record as its use alone', async () => {
     const { queued, report, ratios } = await batch((tx) =>
-      tx.insert(encounters).values([visit(3, '2023-09-01'), visit(11, '2023-09-01'), visit(2, '2023-09-02')]),
+      tx
+        .insert(encounters)
+        .values([
+          visit(3, '2023-09-01'),
+          visit(11, '2023-09-01'),
+          visit(2, '2023-09-02'),
+          visit(3, '2026-01-15'),
+        ]),
     );
-    // P11's is queued too (a concurrent batch might be giving P11 a record) and changes nothing.
+    // P11's is queued too (a concurrent batch might be giving P11 a record) and changes nothing; 2026 is
+    // past the indicator years and not applied.
     expect(queued).toEqual([
       { kind: 'visit', key: 3, year: 2023 },
+      { kind: 'visit', key: 3, year: 2026 },
       { kind: 'visit', key: 11, year: 2023 },
     ]);
     expect(report.visits).toBe(2);
