@@ -10,10 +10,10 @@ import { C, COUNTY, openTinyCounty, V12 } from './tiny-county.fixture.js';
 /*
  * New visits (migration 0013): a visit of a person-year whose open record is not yet used is applied as
  * that use alone; one stored as used queues nothing; one of a person-year the batch changed otherwise is
- * seen by the whole recompute. Counts of
- * the tiny county in 2023 (tiny-county.int.test.ts): open records P1, P2, P3, P4, P6, P9, P14 = 7, used
- * all but P3 = 6, standardized (used, sheet complete) 5 of the 3 000 residents; in V12 P3, P9, P14, used
- * P9 and P14. P11 has no record, P2's record is used. Each case runs in a transaction rolled back.
+ * seen by the whole recompute. Counts of the tiny county in 2023 (tiny-county.int.test.ts): open records
+ * P1, P2, P3, P4, P6, P9, P14 = 7, used all but P3 = 6, standardized (used, sheet complete) 5 of the 3 000
+ * residents; in V12 P3, P9, P14, used P9 and P14. P11 has no record, P2's record is used. Each case runs
+ * in a transaction rolled back.
  */
 
 class RolledBack extends Error {}
