@@ -65,20 +65,21 @@ async function rawScan(db: Db, county: string, year: number | null): Promise<num
 
 /**
  * A 10 000-record batch as an import of the last weeks would bring it: encounters, follow-ups, check-ups,
- * child checks and contracts of existing residents, dated in the last year.
+ * child checks and contracts of existing residents, dated in the last year. Batch k is about other
+ * residents than batch k − 1, as successive imports are: it finds none of their pages cached by the last.
  */
-export async function importBatch(db: Db, county: string, year: number): Promise<number> {
+export async function importBatch(db: Db, county: string, year: number, batch = 0): Promise<number> {
   const pick = async (text: string) =>
     (await query<{ id: number }>(db, text, { county })).map((r) => Number(r.id));
   const people = await pick(
-    `SELECT id FROM residents WHERE county_code = :county AND resident AND death_date IS NULL ORDER BY id LIMIT 6000`,
+    `SELECT id FROM residents WHERE county_code = :county AND resident AND death_date IS NULL ORDER BY id LIMIT 6000 OFFSET ${batch * 6000}`,
   );
   const facilities = await pick(`SELECT id FROM facilities WHERE county_code = :county ORDER BY id`);
   const registrations = await pick(
-    `SELECT id FROM chronic_disease_registrations WHERE county_code = :county AND closed_on IS NULL ORDER BY id LIMIT 2000`,
+    `SELECT id FROM chronic_disease_registrations WHERE county_code = :county AND closed_on IS NULL ORDER BY id LIMIT 2000 OFFSET ${batch * 2000}`,
   );
   const children = await pick(
-    `SELECT id FROM residents WHERE county_code = :county AND birth_date > make_date(${year - 6}, 1, 1) ORDER BY id LIMIT 500`,
+    `SELECT id FROM residents WHERE county_code = :county AND birth_date > make_date(${year - 6}, 1, 1) ORDER BY id LIMIT 500 OFFSET ${batch * 500}`,
   );
   const day = (i: number) =>
     `${year}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
@@ -259,7 +260,7 @@ const bench: Bench = async (args) => {
       await db
         .transaction(async (tx) => {
           const started = performance.now();
-          const records = await importBatch(tx, county, 2025);
+          const records = await importBatch(tx, county, 2025, i);
           const insertMs = ms(started);
           const [report, refreshMs] = await timed(() => refreshAfterBatch(tx, county));
           batches.push({ records, insertMs, refreshMs, load: loadBefore, vacuumed, report });
