@@ -75,10 +75,18 @@ function kindsOf(def: IndicatorDefinition): Set<DirtyKind> {
 /**
  * The engine's statements are few and large, and their row estimates (CTEs over CTEs) far too high: JIT
  * compilation would cost seconds for nothing, and the default work_mem sends a rebuild's sorts to disk.
+ * A database started with `weijian.max_work_mem` (PGlite, whose 2 GB address space holds its shared
+ * buffers too: src/store/db.ts) gets no more than that.
  */
 async function tune(db: Db, workMem: string): Promise<void> {
   await query(db, `SET LOCAL jit = off`);
-  await query(db, `SET LOCAL work_mem = '${workMem}'`);
+  await query(
+    db,
+    `SELECT set_config('work_mem', CASE WHEN cap IS NOT NULL AND pg_size_bytes(cap) < pg_size_bytes(:work_mem)
+      THEN cap ELSE :work_mem END, true)
+    FROM nullif(current_setting('weijian.max_work_mem', true), '') AS cap`,
+    { work_mem: workMem },
+  );
 }
 
 /**

@@ -9,6 +9,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { WeijianError } from '../domain/errors.js';
+import { pgliteSharedBuffers } from './pglite-buffers.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -31,15 +32,6 @@ export interface OpenOptions {
   /** PGlite data directory; omitted = in memory (tests). */
   dataDir?: string;
 }
-
-/**
- * PGlite reads its pages through the operating system's file cache, so its own shared buffers only cache
- * them twice, inside this process. With 32 MB instead of PostgreSQL's 128 MB default the indicator
- * rebuild, recompute and refresh of the 200 000 county took the same time within a few per cent, and the
- * process opened ~110 MB smaller (docs/indicators.md, docs/fhir-mapping.md). Set at start, not through
- * PGlite's `postgresqlconf` option: that rewrites the whole postgresql.conf (its time zone with it).
- */
-const pgliteSettings = ['-c', 'shared_buffers=32MB'];
 
 const migrationsFolder = path.resolve(fileURLToPath(import.meta.url), '../migrations');
 
@@ -64,7 +56,21 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => {};
   try {
     const client = new PGlite(options.dataDir, {
-      startParams: [...PGlite.defaultStartParams, ...pgliteSettings],
+      // Set at start (PGlite applies them to a data directory, not in memory), not through its
+      // `postgresqlconf` option: that rewrites the whole postgresql.conf (its time zone with it). Its
+      // WebAssembly memory ends at 2 GB, shared buffers included: a rebuild's hash tables (each up to twice
+      // work_mem) get 64 MB, not the 256 MB the engine asks on a server.
+      startParams: [
+        ...PGlite.defaultStartParams,
+        ...(options.dataDir
+          ? [
+              '-c',
+              `shared_buffers=${pgliteSharedBuffers(options.dataDir)}`,
+              '-c',
+              'weijian.max_work_mem=64MB',
+            ]
+          : []),
+      ],
     });
     const db = drizzlePglite(client, { schema });
     await migratePglite(db, { migrationsFolder });
