@@ -7,7 +7,7 @@ import type { Db } from '../store/db.js';
 import type { DIRTY_KINDS } from '../store/schema/rollups.js';
 import { computeAgeTable } from './age-tables.js';
 import { CLEAR_ENCOUNTERS, INSERT_ENCOUNTER_ROWS, SELECT_ENCOUNTERS } from './build/encounters.js';
-import { APPLY_VISITS, writePersonYears } from './build/person-years.js';
+import { APPLY_VISITS, PERSON_KINDS, writePersonYears } from './build/person-years.js';
 import { CLEAR_POPULATION, INSERT_CHILDCARE, INSERT_POPULATION } from './build/population.js';
 import { CLEAR_RESOURCES, INSERT_RESOURCES } from './build/resources.js';
 import {
@@ -151,9 +151,10 @@ async function computeValues(
 interface Work {
   /** Years per dirty kind (0 expanded to every year). */
   years: Map<DirtyKind, Set<number>>;
-  /** Person-years to recompute, as parallel arrays of resident ids and years. */
+  /** Person-years to recompute, as parallel arrays of resident ids, years and what queued them (PERSON_KINDS). */
   ids: number[];
   yrs: number[];
+  kinds: number[];
   /** Person-years with a new visit and not recomputed whole (`visit` entries), likewise. */
   visitIds: number[];
   visitYrs: number[];
@@ -178,27 +179,39 @@ async function claimWork(db: Db, countyCode: string, touched: Touched): Promise<
     }
   }
   const years = new Map<DirtyKind, Set<number>>();
-  const residents = new Map<number, Set<number>>();
+  /** Resident → year → PERSON_KINDS bits. */
+  const residents = new Map<number, Map<number, number>>();
   const visits: { key: number; year: number }[] = [];
-  const add = <K>(map: Map<K, Set<number>>, key: K, year: number) => {
-    const set = map.get(key) ?? new Set<number>();
-    for (const y of year === 0 ? INDICATOR_YEARS : [year]) set.add(y);
-    map.set(key, set);
-  };
+  const expand = (year: number) => (year === 0 ? INDICATOR_YEARS : [year]);
   for (const { kind, key, year } of queued) {
-    if (kind === 'visit') visits.push({ key, year });
-    else add(years, kind, year);
-    if (kind === 'resident') add(residents, key, year);
+    if (kind === 'visit') {
+      visits.push({ key, year });
+      continue;
+    }
+    const set = years.get(kind) ?? new Set<number>();
+    for (const y of expand(year)) set.add(y);
+    years.set(kind, set);
+    if (kind in PERSON_KINDS) {
+      const byYear = residents.get(key) ?? new Map<number, number>();
+      for (const y of inRange(expand(year))) {
+        byYear.set(y, (byYear.get(y) ?? 0) | PERSON_KINDS[kind as keyof typeof PERSON_KINDS]);
+      }
+      residents.set(key, byYear);
+    }
   }
-  const pairs = [...residents].flatMap(([id, set]) => inRange(set).map((y) => [id, y] as const));
+  const pairs = [...residents].flatMap(([id, byYear]) =>
+    [...byYear].map(([y, bits]) => [id, y, bits] as const),
+  );
   // A person-year recomputed whole sees its visits there; years out of range have no person-years.
   const visited = visits.filter(
-    ({ key, year }) => INDICATOR_YEARS.includes(year) && !residents.get(key)?.has(year),
+    ({ key, year }) =>
+      INDICATOR_YEARS.includes(year) && !((residents.get(key)?.get(year) ?? 0) & PERSON_KINDS.resident),
   );
   return {
     years,
     ids: pairs.map(([id]) => id),
     yrs: pairs.map(([, y]) => y),
+    kinds: pairs.map(([, , bits]) => bits),
     visitIds: visited.map((v) => v.key),
     visitYrs: visited.map((v) => v.year),
   };
@@ -252,17 +265,16 @@ export async function refreshAfterBatch(
     await tune(tx, '16MB');
     const work = await claimWork(tx, countyCode, touched);
     const moved = new Map<string, Set<number>>();
-    const move = async (statement: string, ids: number[], yrs: number[]) => {
-      if (!ids.length) return;
+    const move = async (statement: string, pairs: Record<'ids' | 'yrs', number[]> & { kinds?: number[] }) => {
+      if (!pairs.ids.length) return;
       const sums = await query<{ measure: string; year: number }>(tx, statement, {
         county_code: countyCode,
-        ids,
-        yrs,
+        ...pairs,
       });
       for (const { measure, year } of sums) moved.set(measure, (moved.get(measure) ?? new Set()).add(year));
     };
-    await move(writePersonYears('pairs'), work.ids, work.yrs);
-    await move(APPLY_VISITS, work.visitIds, work.visitYrs);
+    await move(writePersonYears('pairs'), { ids: work.ids, yrs: work.yrs, kinds: work.kinds });
+    await move(APPLY_VISITS, { ids: work.visitIds, yrs: work.visitYrs });
     const rebuilt: RefreshReport['rebuilt'] = {};
     for (const [kind, statements] of Object.entries(SMALL_ROLLUPS) as [
       keyof typeof SMALL_ROLLUPS,

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../store/db.js';
-import { rebuildIndicators } from './refresh.js';
+import { rebuildIndicators, refreshAfterBatch, type RefreshReport } from './refresh.js';
+import { query } from './sql/bind.js';
 import {
   childcarePlaces,
   childHealthChecks,
@@ -542,4 +543,38 @@ export async function openTinyCounty(open: () => Promise<Database>): Promise<Dat
   await loadTinyCounty(database.db);
   await rebuildIndicators(database.db, COUNTY);
   return database;
+}
+
+class RolledBack extends Error {}
+
+/**
+ * Runs a batch (`apply`) and the refresh in a transaction that is then rolled back. Returns the person-year
+ * entries the batch queued (kinds other than the whole-year ones), the refresh's report and what `inspect`
+ * read after it.
+ */
+export async function refreshRolledBack<T>(
+  database: Database,
+  apply: (tx: Db) => Promise<unknown>,
+  inspect: (tx: Db) => Promise<T>,
+) {
+  let seen:
+    { queued: { kind: string; key: number; year: number }[]; report: RefreshReport; after: T } | undefined;
+  await database.db
+    .transaction(async (tx) => {
+      await apply(tx);
+      const queued = await query<{ kind: string; key: number; year: number }>(
+        tx,
+        `SELECT kind, key::int AS key, year FROM indicator_dirty
+        WHERE county_code = :county AND kind NOT IN ('vital', 'notifiable', 'population', 'resources', 'facility')
+        ORDER BY 1, 2, 3`,
+        { county: COUNTY },
+      );
+      const report = await refreshAfterBatch(tx, COUNTY);
+      seen = { queued, report, after: await inspect(tx) };
+      throw new RolledBack();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof RolledBack)) throw error;
+    });
+  return seen!;
 }

@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '../store/db.js';
 import { encounters, healthRecords } from '../store/schema/index.js';
 import { backends } from '../testing/databases.js';
-import { refreshAfterBatch, type RefreshReport } from './refresh.js';
 import { query } from './sql/bind.js';
-import { C, COUNTY, openTinyCounty, V12 } from './tiny-county.fixture.js';
+import { C, COUNTY, openTinyCounty, refreshRolledBack, V12 } from './tiny-county.fixture.js';
 
 /*
  * New visits (migration 0013): a visit of a person-year whose open record is not yet used is applied as
@@ -15,8 +14,6 @@ import { C, COUNTY, openTinyCounty, V12 } from './tiny-county.fixture.js';
  * residents; in V12 P3, P9, P14, used P9 and P14. P11 has no record, P2's record is used. Each case runs
  * in a transaction rolled back.
  */
-
-class RolledBack extends Error {}
 
 const visit = (residentId: number, startDate: string) => ({
   countyCode: COUNTY,
@@ -37,35 +34,20 @@ describe.each(backends)('new visits on $name', (backend) => {
   });
   afterAll(() => database?.close());
 
-  /** Runs the batch and the refresh, returns what they left, then rolls back. */
+  /** Runs the batch and the refresh (rolled back); the usage and standardized ratios they left. */
   async function batch(apply: (tx: Db) => Promise<unknown>) {
-    let seen: { queued: unknown[]; report: RefreshReport; ratios: Record<string, string> } | undefined;
-    await database.db
-      .transaction(async (tx) => {
-        await apply(tx);
-        const queued = await query(
-          tx,
-          `SELECT kind, key::int AS key, year FROM indicator_dirty
-          WHERE county_code = :county AND kind IN ('resident', 'visit') ORDER BY 1, 2, 3`,
-          { county: COUNTY },
-        );
-        const report = await refreshAfterBatch(tx, COUNTY);
-        const rows = await query<{ id: string; region: string; ratio: string }>(
-          tx,
-          `SELECT indicator_id AS id, region_code AS region, numerator::text || '/' || denominator::text AS ratio
-          FROM indicator_values WHERE county_code = :county AND year = 2023 AND quarter = 0
-            AND period_basis = 'calendar' AND indicator_id IN ('ehr-usage-rate', 'ehr-standardized-rate')
-            AND region_code IN (:county_region, :village)`,
-          { county: COUNTY, county_region: C, village: V12 },
-        );
-        const ratios = Object.fromEntries(rows.map((r) => [`${r.id} ${r.region}`, r.ratio]));
-        seen = { queued, report, ratios };
-        throw new RolledBack();
-      })
-      .catch((error: unknown) => {
-        if (!(error instanceof RolledBack)) throw error;
-      });
-    return seen!;
+    const { queued, report, after } = await refreshRolledBack(database, apply, async (tx) => {
+      const rows = await query<{ id: string; region: string; ratio: string }>(
+        tx,
+        `SELECT indicator_id AS id, region_code AS region, numerator::text || '/' || denominator::text AS ratio
+        FROM indicator_values WHERE county_code = :county AND year = 2023 AND quarter = 0
+          AND period_basis = 'calendar' AND indicator_id IN ('ehr-usage-rate', 'ehr-standardized-rate')
+          AND region_code IN (:county_region, :village)`,
+        { county: COUNTY, county_region: C, village: V12 },
+      );
+      return Object.fromEntries(rows.map((r) => [`${r.id} ${r.region}`, r.ratio]));
+    });
+    return { queued, report, ratios: after };
   }
 
   it('applies a visit of an unused open record as its use alone', async () => {

@@ -7,10 +7,29 @@ import { PERSON_YEAR_MEASURES } from '../../store/schema/rollups.js';
  * set-based; the rules cite BPHS-3 (国家基本公共卫生服务规范第三版) and indicator-definitions.md.
  *
  * Two scopes: `all` (every resident of the county × :years, a rebuild) and `pairs` (the person-years
- * :ids × :yrs of an incremental refresh, whose old rows are subtracted from the sums first).
+ * :ids × :yrs of an incremental refresh, whose old rows are subtracted from the sums first), each with
+ * what queued it (:kinds, PERSON_KINDS bits).
  */
 
 export type PersonScope = 'all' | 'pairs';
+
+/**
+ * What queued a person-year, a bit each (indicator_dirty kinds, migration 0014). A new follow-up, check-up,
+ * child check or contract can change only the statuses computed from its own table (and the use of the
+ * record: it is a service, or nothing); anything else — a change or removal of those, any other table —
+ * queues `resident`, and the person-year is recomputed whole. A person-year not stored yet is too.
+ */
+export const PERSON_KINDS = { resident: 1, follow_up: 2, checkup: 4, child_check: 8, contract: 16 } as const;
+const WHOLE = PERSON_KINDS.resident;
+/** The kinds whose person-years read each group of records. */
+const NEEDS = {
+  chronic: WHOLE | PERSON_KINDS.follow_up | PERSON_KINDS.checkup,
+  checkups: WHOLE | PERSON_KINDS.follow_up | PERSON_KINDS.checkup,
+  child: WHOLE | PERSON_KINDS.child_check,
+  contracts: WHOLE | PERSON_KINDS.contract,
+  other: WHOLE,
+};
+type Need = keyof typeof NEEDS;
 
 const flag = (expr: string) => `coalesce((${expr})::int, 0)`;
 
@@ -23,12 +42,23 @@ function targets(scope: PersonScope): string {
   return scope === 'all'
     ? `SELECT r.id AS resident_id, y.year FROM residents r CROSS JOIN unnest(:years::int[]) AS y(year)
     WHERE r.county_code = :county_code`
-    : `SELECT DISTINCT x.resident_id, x.year FROM unnest(:ids::bigint[], :yrs::int[]) AS x(resident_id, year)`;
+    : `SELECT x.resident_id, x.year, bit_or(x.kinds) AS kinds
+    FROM unnest(:ids::bigint[], :yrs::int[], :kinds::int[]) AS x(resident_id, year, kinds) GROUP BY 1, 2`;
 }
 
-/** The rows of `scope` restricted to the residents concerned (no restriction on a rebuild). */
-function only(scope: PersonScope, residentColumn: string): string {
-  return scope === 'all' ? 'true' : `${residentColumn} IN (SELECT resident_id FROM t)`;
+/** The person-year `row` (with its `kinds`) reads the records of `need` (always on a rebuild). */
+function reads(scope: PersonScope, need: Need, row = 'p'): string {
+  return scope === 'all' ? 'true' : `${row}.kinds & ${NEEDS[need]} <> 0`;
+}
+
+/** `reads` as the first of a WHERE clause's conditions (none on a rebuild). */
+const readsAnd = (scope: PersonScope, need: Need) => (scope === 'all' ? '' : `${reads(scope, need)} AND `);
+
+/** The rows of `scope` restricted to the residents concerned with `need` (no restriction on a rebuild). */
+function only(scope: PersonScope, residentColumn: string, need: Need): string {
+  return scope === 'all'
+    ? 'true'
+    : `${residentColumn} IN (SELECT resident_id FROM k WHERE ${reads(scope, need, 'k')})`;
 }
 
 /**
@@ -41,14 +71,48 @@ function visited(scope: PersonScope): string {
     ? `SELECT e.resident_id, extract(year FROM e.start_date)::int FROM encounters e, span
       WHERE e.county_code = :county_code AND e.start_date BETWEEN make_date(span.first, 1, 1) AND make_date(span.last, 12, 31)
         AND e.facility_id IS NOT NULL AND e.resident_id IS NOT NULL`
-    : `SELECT t.resident_id, t.year FROM t WHERE EXISTS (SELECT 1 FROM encounters e
-        WHERE e.county_code = :county_code AND e.resident_id = t.resident_id
-          AND e.start_date BETWEEN make_date(t.year, 1, 1) AND make_date(t.year, 12, 31) AND e.facility_id IS NOT NULL)`;
+    : `SELECT k.resident_id, k.year FROM k WHERE ${reads(scope, 'other', 'k')} AND EXISTS (SELECT 1 FROM encounters e
+        WHERE e.county_code = :county_code AND e.resident_id = k.resident_id
+          AND e.start_date BETWEEN make_date(k.year, 1, 1) AND make_date(k.year, 12, 31) AND e.facility_id IS NOT NULL)`;
 }
 
 /** The record's basic information sheet is complete (ehr-standardized-rate's product rule). */
 const SHEET_COMPLETE = `h.has_id_number AND h.has_name AND h.has_sex AND h.has_birth_date AND h.has_address AND h.has_phone
       AND h.has_responsible_doctor`;
+
+/** The statuses other than the record's, each with the records it reads (NEEDS). */
+const STATUSES: ReadonlyArray<readonly [Need, string, string]> = [
+  ['checkups', flag('rec AND age >= 65 AND elderly'), 'elderly_managed'],
+  ['child', flag('age BETWEEN 0 AND 6'), 'child_0_6'],
+  ['child', flag('age BETWEEN 0 AND 6 AND checks > 0'), 'child_checked'],
+  ['child', flag('age BETWEEN 0 AND 6 AND eye'), 'child_eye'],
+  ['child', flag('under3 AND u3_due_n > 0'), 'u3_due'],
+  ['child', flag('under3 AND u3_due_n > 0 AND checks >= u3_due_n'), 'u3_managed'],
+  ['child', flag('under3_mch AND u3_due_mch_n > 0'), 'u3_due_mch'],
+  ['child', flag('under3_mch AND u3_due_mch_n > 0 AND checks_mch >= u3_due_mch_n'), 'u3_managed_mch'],
+  ['chronic', flag('htn'), 'htn_registered'],
+  ['chronic', flag('htn_standard'), 'htn_standard'],
+  ['chronic', flag('htn_controlled'), 'htn_controlled'],
+  ['chronic', flag('dm'), 'dm_registered'],
+  ['chronic', flag('dm_standard'), 'dm_standard'],
+  ['chronic', flag('dm_controlled'), 'dm_controlled'],
+  ['chronic', flag('smd'), 'smd_registered'],
+  ['chronic', flag('smd_managed'), 'smd_managed'],
+  ['chronic', flag('smd_standard'), 'smd_standard'],
+  ['contracts', flag('contract_valid'), 'contract_valid'],
+  // The priority itself is worked out in `s`: a new contract may list the person in a priority group.
+  ['contracts', flag('priority'), 'priority_member'],
+  ['contracts', flag('priority AND contract_valid'), 'priority_contracted'],
+  ['contracts', 'coalesce(expiring, 0)', 'contracts_expiring'],
+  ['contracts', 'coalesce(renewed, 0)', 'contracts_renewed'],
+  ['other', 'coalesce(imm_due, 0)', 'imm_due'],
+  ['other', 'coalesce(imm_given, 0)', 'imm_given'],
+];
+
+/** Check-ups, child checks and follow-ups as services of their person-years. */
+const SERVICES = `SELECT resident_id, year FROM chk
+    UNION ALL SELECT resident_id, year FROM cc
+    UNION ALL SELECT reg.resident_id, fu.year FROM fu JOIN reg ON reg.id = fu.registration_id`;
 
 /** The CTEs ending in `statuses`: one row per living resident person-year with every status column. */
 function statusRows(scope: PersonScope): string {
@@ -58,9 +122,31 @@ function statusRows(scope: PersonScope): string {
         WHERE p.birth_date + make_interval(months => m.months) BETWEEN ${from} AND ${to}) ELSE 0 END`;
   const mchStart = 'make_date(p.year - 1, 10, 1)';
   const mchEnd = 'make_date(p.year, 9, 30)';
+  const pairs = scope === 'pairs';
+  const whole = reads(scope, 'other');
+  // A person-year not recomputed whole: what its new records add to the stored row (PERSON_KINDS says why
+  // nothing else can have changed). Its record is used if stored as used or one of them is a service…
+  const served = `h.last_service_on BETWEEN p.ys AND p.ye OR svc.resident_id IS NOT NULL`;
+  const priority = `p.age >= 65 OR p.age BETWEEN 0 AND 6 OR preg.resident_id IS NOT NULL OR dis.resident_id IS NOT NULL
+      OR coalesce(con.listed, false)`;
+  // … and each status is computed where the person-year reads its records, else kept as stored.
+  const keep = (need: Need, expr: string, measure: string) =>
+    pairs ? `CASE WHEN ${reads(scope, need, 's')} THEN ${expr} ELSE s.stored_${measure} END` : expr;
   return `t AS (
   ${targets(scope)}
 ),
+old AS MATERIALIZED (
+  ${stored(scope)}
+),${
+    scope === 'all'
+      ? ''
+      : `
+-- A person-year not stored yet is recomputed whole, whatever queued it.
+k AS MATERIALIZED (
+  SELECT t.resident_id, t.year, CASE WHEN o.resident_id IS NULL THEN ${WHOLE} ELSE t.kinds END AS kinds
+  FROM t LEFT JOIN old o USING (resident_id, year)
+),`
+  }
 span AS (SELECT min(year) AS first, max(year) AS last FROM ${scope === 'all' ? 'unnest(:years::int[]) AS y(year)' : 't'}),
 b AS (SELECT make_date(first - 1, 10, 1) AS lo, make_date(last, 12, 31) AS hi FROM span),
 -- Residents (常住) alive on 31 Dec and born by then; a duplicate merged into another row is left out.
@@ -68,11 +154,11 @@ p AS (
   SELECT r.id AS resident_id, t.year, make_date(t.year, 1, 1) AS ys, make_date(t.year, 12, 31) AS ye,
     coalesce(r.residence_village_code, r.county_code || '000000') AS region_code, r.birth_date,
     -- Completed years on 31 Dec: every birthday of the year has passed by then.
-    t.year - extract(year FROM r.birth_date)::int AS age
+    t.year - extract(year FROM r.birth_date)::int AS age${scope === 'all' ? '' : ', t.kinds'}
   FROM ${
     scope === 'all'
       ? 'residents r CROSS JOIN unnest(:years::int[]) AS t(year)'
-      : 't JOIN residents r ON r.id = t.resident_id'
+      : 'k AS t JOIN residents r ON r.id = t.resident_id'
   }
   WHERE r.county_code = :county_code AND r.resident AND r.merged_into_id IS NULL
     AND (r.birth_date IS NULL OR r.birth_date <= make_date(t.year, 12, 31))
@@ -86,14 +172,14 @@ chk AS (
     bool_or(c.programme = 'elderly' AND c.lifestyle_assessment AND c.physical_examination AND c.auxiliary_tests
       AND c.health_guidance AND c.form_complete) AS elderly
   FROM health_checkups c, b
-  WHERE c.county_code = :county_code AND c.checked_on BETWEEN b.lo AND b.hi AND ${only(scope, 'c.resident_id')}
+  WHERE c.county_code = :county_code AND c.checked_on BETWEEN b.lo AND b.hi AND ${only(scope, 'c.resident_id', 'checkups')}
   GROUP BY 1, 2
 ),
 -- Child checks, read once for both years they count in.
 ccx AS MATERIALIZED (
   SELECT c.resident_id, c.checked_on, c.eye_screening
   FROM child_health_checks c, b
-  WHERE c.county_code = :county_code AND c.checked_on BETWEEN b.lo AND b.hi AND ${only(scope, 'c.resident_id')}
+  WHERE c.county_code = :county_code AND c.checked_on BETWEEN b.lo AND b.hi AND ${only(scope, 'c.resident_id', 'child')}
 ),
 cc AS (
   SELECT resident_id, extract(year FROM checked_on)::int AS year, count(*) AS n, bool_or(eye_screening) AS eye
@@ -107,7 +193,7 @@ cc_mch AS (
 reg AS (
   SELECT g.id, g.resident_id, g.disease, g.registered_on, g.closed_on
   FROM chronic_disease_registrations g
-  WHERE g.county_code = :county_code AND ${only(scope, 'g.resident_id')}
+  WHERE g.county_code = :county_code AND ${only(scope, 'g.resident_id', 'chronic')}
 ),
 -- Follow-ups per registration and year, with the values of the most recent one: one hash aggregate, no
 -- sort — the latest row is the greatest (day, id, values) array (day and id decide; ids are unique).
@@ -157,7 +243,7 @@ con AS (
         WHERE n.county_code = :county_code AND n.renews_contract_id = c.id)) AS renewed
   FROM p JOIN family_doctor_contracts c ON c.county_code = :county_code AND c.resident_id = p.resident_id
     AND c.start_on <= p.ye AND c.end_on >= p.ys
-  WHERE c.end_on >= (SELECT make_date(first, 1, 1) FROM span)
+  WHERE ${readsAnd(scope, 'contracts')}c.end_on >= (SELECT make_date(first, 1, 1) FROM span)
     AND c.start_on <= (SELECT make_date(last, 12, 31) FROM span)
   GROUP BY 1, 2
 ),
@@ -165,33 +251,48 @@ con AS (
 preg AS (
   SELECT DISTINCT p.resident_id, p.year
   FROM p JOIN pregnancies g ON g.county_code = :county_code AND g.resident_id = p.resident_id
-  WHERE coalesce(g.registered_on, g.delivery_date) <= p.ye
+  WHERE ${readsAnd(scope, 'other')}coalesce(g.registered_on, g.delivery_date) <= p.ye
     AND coalesce(g.delivery_date + 42, coalesce(g.registered_on, g.delivery_date) + 322) >= p.ys
 ),
 -- A BPHS service entered in the year or a linked clinical visit — a visit at a facility of the platform,
 -- whose record the platform holds ("动态使用" of the record, 健康档案使用率).
 svc AS (
   SELECT resident_id, year FROM (
-    SELECT resident_id, year FROM chk
-    UNION ALL SELECT resident_id, year FROM cc
-    UNION ALL SELECT reg.resident_id, fu.year FROM fu JOIN reg ON reg.id = fu.registration_id
+    ${SERVICES}
     UNION ALL SELECT i.resident_id, extract(year FROM i.vaccinated_on)::int FROM immunizations i, b
-      WHERE i.county_code = :county_code AND i.vaccinated_on BETWEEN b.lo AND b.hi AND ${only(scope, 'i.resident_id')}
+      WHERE i.county_code = :county_code AND i.vaccinated_on BETWEEN b.lo AND b.hi AND ${only(scope, 'i.resident_id', 'other')}
     UNION ALL SELECT g.resident_id, extract(year FROM v.visited_on)::int
       FROM prenatal_visits v JOIN pregnancies g ON g.county_code = v.county_code AND g.id = v.pregnancy_id, b
-      WHERE v.county_code = :county_code AND v.visited_on BETWEEN b.lo AND b.hi AND ${only(scope, 'g.resident_id')}
+      WHERE v.county_code = :county_code AND v.visited_on BETWEEN b.lo AND b.hi AND ${only(scope, 'g.resident_id', 'other')}
     UNION ALL ${visited(scope)}
   ) AS x GROUP BY resident_id, year
-),
+),${
+    pairs
+      ? `
+sb AS (
+  SELECT resident_id, year FROM (${SERVICES}) AS x GROUP BY resident_id, year
+),`
+      : ''
+  }
 -- Doses due (应种): the immunization system's list when the county has one, else the national schedule.
 due AS (
-  SELECT d.resident_id, d.vaccine_code, d.dose_number, d.due_on
+  ${
+    scope === 'all'
+      ? `SELECT d.resident_id, d.vaccine_code, d.dose_number, d.due_on
   FROM immunization_due_doses d, b
-  WHERE d.county_code = :county_code AND d.due_on BETWEEN b.lo AND b.hi AND ${only(scope, 'd.resident_id')}
+  WHERE d.county_code = :county_code AND d.due_on BETWEEN b.lo AND b.hi`
+      : // Each resident's doses by the key, fenced (OFFSET 0): joined, the planner reads every dose due in the
+        // years by date (some 24 000 for a few hundred residents) to keep those of the residents.
+        `SELECT d.* FROM (SELECT DISTINCT resident_id FROM k WHERE ${reads(scope, 'other', 'k')}) AS w
+  CROSS JOIN LATERAL (SELECT d.resident_id, d.vaccine_code, d.dose_number, d.due_on
+    FROM immunization_due_doses d, b
+    WHERE d.county_code = :county_code AND d.resident_id = w.resident_id AND d.due_on BETWEEN b.lo AND b.hi
+    OFFSET 0) AS d`
+  }
   UNION ALL
   SELECT r.id, s.vaccine, s.dose, (r.birth_date + make_interval(months => s.months))::date
   FROM residents r CROSS JOIN (VALUES ${schedule}) AS s(vaccine, dose, months), b
-  WHERE r.county_code = :county_code AND r.birth_date > b.lo - interval '7 years' AND ${only(scope, 'r.id')}
+  WHERE r.county_code = :county_code AND r.birth_date > b.lo - interval '7 years' AND ${only(scope, 'r.id', 'other')}
     AND (r.birth_date + make_interval(months => s.months)) BETWEEN b.lo AND b.hi
     AND NOT EXISTS (SELECT 1 FROM immunization_due_doses x WHERE x.county_code = :county_code)
 ),
@@ -209,7 +310,7 @@ imm AS (
 ),
 s AS (
   SELECT p.*, h.created_on IS NOT NULL AND h.created_on <= p.ye AND (h.closed_on IS NULL OR h.closed_on > p.ye) AS rec,
-    h.last_service_on BETWEEN p.ys AND p.ye OR svc.resident_id IS NOT NULL AS served,
+    ${pairs ? `CASE WHEN ${whole} THEN ${served} ELSE o.record_used = 1 OR sb.resident_id IS NOT NULL END` : served} AS served,
     ${SHEET_COMPLETE} AS sheet_complete,
     p.birth_date > p.ye - interval '3 years' AS under3, ${milestones('p.ys', 'p.ye')} AS u3_due_n,
     p.birth_date > ${mchEnd} - interval '3 years' AS under3_mch, ${milestones(mchStart, mchEnd)} AS u3_due_mch_n,
@@ -217,9 +318,8 @@ s AS (
     dis.htn, dis.htn_standard, dis.htn_controlled, dis.dm, dis.dm_standard, dis.dm_controlled,
     dis.smd, dis.smd_managed, dis.smd_standard,
     coalesce(con.valid, false) AS contract_valid, con.listed, con.expiring, con.renewed,
-    p.age >= 65 OR p.age BETWEEN 0 AND 6 OR preg.resident_id IS NOT NULL OR dis.resident_id IS NOT NULL
-      OR coalesce(con.listed, false) AS priority,
-    imm.due AS imm_due, imm.given AS imm_given
+    ${pairs ? `CASE WHEN ${whole} THEN ${priority} ELSE o.priority_member = 1 OR coalesce(con.listed, false) END` : priority} AS priority,
+    imm.due AS imm_due, imm.given AS imm_given${pairs ? `,\n    ${list('o.', 'stored_')}` : ''}
   FROM p
   LEFT JOIN health_records h ON h.county_code = :county_code AND h.resident_id = p.resident_id
   LEFT JOIN svc ON svc.resident_id = p.resident_id AND svc.year = p.year
@@ -229,35 +329,27 @@ s AS (
   LEFT JOIN dis ON dis.resident_id = p.resident_id AND dis.year = p.year
   LEFT JOIN con ON con.resident_id = p.resident_id AND con.year = p.year
   LEFT JOIN preg ON preg.resident_id = p.resident_id AND preg.year = p.year
-  LEFT JOIN imm ON imm.resident_id = p.resident_id AND imm.year = p.year
+  LEFT JOIN imm ON imm.resident_id = p.resident_id AND imm.year = p.year${
+    pairs
+      ? `
+  LEFT JOIN old o ON o.resident_id = p.resident_id AND o.year = p.year
+  LEFT JOIN sb ON sb.resident_id = p.resident_id AND sb.year = p.year`
+      : ''
+  }
 ),
 statuses AS MATERIALIZED (
   SELECT resident_id, year, region_code,
     ${flag('rec')} AS record,
     ${flag('rec AND served')} AS record_used,
     ${flag('rec AND served AND sheet_complete')} AS record_standard,
-    ${flag('rec AND age >= 65 AND elderly')} AS elderly_managed,
-    ${flag('age BETWEEN 0 AND 6')} AS child_0_6,
-    ${flag('age BETWEEN 0 AND 6 AND checks > 0')} AS child_checked,
-    ${flag('age BETWEEN 0 AND 6 AND eye')} AS child_eye,
-    ${flag('under3 AND u3_due_n > 0')} AS u3_due,
-    ${flag('under3 AND u3_due_n > 0 AND checks >= u3_due_n')} AS u3_managed,
-    ${flag('under3_mch AND u3_due_mch_n > 0')} AS u3_due_mch,
-    ${flag('under3_mch AND u3_due_mch_n > 0 AND checks_mch >= u3_due_mch_n')} AS u3_managed_mch,
-    ${flag('htn')} AS htn_registered, ${flag('htn_standard')} AS htn_standard,
-    ${flag('htn_controlled')} AS htn_controlled,
-    ${flag('dm')} AS dm_registered, ${flag('dm_standard')} AS dm_standard, ${flag('dm_controlled')} AS dm_controlled,
-    ${flag('smd')} AS smd_registered, ${flag('smd_managed')} AS smd_managed, ${flag('smd_standard')} AS smd_standard,
-    ${flag('contract_valid')} AS contract_valid, ${flag('priority')} AS priority_member,
-    ${flag('priority AND contract_valid')} AS priority_contracted,
-    coalesce(expiring, 0) AS contracts_expiring, coalesce(renewed, 0) AS contracts_renewed,
-    coalesce(imm_due, 0) AS imm_due, coalesce(imm_given, 0) AS imm_given
+    ${STATUSES.map(([need, expr, measure]) => `${keep(need, expr, measure)} AS ${measure}`).join(',\n    ')}
   FROM s
 )`;
 }
 
 const columns = PERSON_YEAR_MEASURES.join(', ');
-const list = (prefix: string) => PERSON_YEAR_MEASURES.map((m) => `${prefix}${m}`).join(', ');
+const list = (prefix: string, as = '') =>
+  PERSON_YEAR_MEASURES.map((m) => `${prefix}${m}${as && ` AS ${as}${m}`}`).join(', ');
 const PERSON_MEASURES = `'{${PERSON_YEAR_MEASURES.join(',')}}'::text[]`;
 
 /** The stored person-years of the scope with their row addresses (read before this statement writes any). */
@@ -340,9 +432,6 @@ SELECT DISTINCT measure, year FROM moved`;
   return `WITH ${statusRows(scope)},
 new AS (
   SELECT * FROM statuses WHERE ${PERSON_YEAR_MEASURES.join(' + ')} > 0
-),
-old AS MATERIALIZED (
-  ${stored(scope)}
 ),
 -- New or changed person-years (present) and stored ones with nothing left to count (not present), with the
 -- stored row's address where there is one.

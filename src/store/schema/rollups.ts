@@ -234,6 +234,10 @@ export const DIRTY_KINDS = [
   'resources',
   'facility',
   'visit',
+  'follow_up',
+  'checkup',
+  'child_check',
+  'contract',
 ] as const;
 
 /**

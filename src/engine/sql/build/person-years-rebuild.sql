@@ -2,6 +2,10 @@ WITH t AS (
   SELECT r.id AS resident_id, y.year FROM residents r CROSS JOIN unnest(:years::int[]) AS y(year)
     WHERE r.county_code = :county_code
 ),
+old AS MATERIALIZED (
+  SELECT y.ctid AS row_address, y.* FROM indicator_person_years y
+  WHERE y.county_code = :county_code AND y.year = ANY(:years::int[])
+),
 span AS (SELECT min(year) AS first, max(year) AS last FROM unnest(:years::int[]) AS y(year)),
 b AS (SELECT make_date(first - 1, 10, 1) AS lo, make_date(last, 12, 31) AS hi FROM span),
 -- Residents (常住) alive on 31 Dec and born by then; a duplicate merged into another row is left out.
@@ -126,7 +130,7 @@ svc AS (
 due AS (
   SELECT d.resident_id, d.vaccine_code, d.dose_number, d.due_on
   FROM immunization_due_doses d, b
-  WHERE d.county_code = :county_code AND d.due_on BETWEEN b.lo AND b.hi AND true
+  WHERE d.county_code = :county_code AND d.due_on BETWEEN b.lo AND b.hi
   UNION ALL
   SELECT r.id, s.vaccine, s.dose, (r.birth_date + make_interval(months => s.months))::date
   FROM residents r CROSS JOIN (VALUES ('HepB', 1, 0), ('HepB', 2, 1), ('HepB', 3, 6), ('BCG', 1, 0), ('IPV', 1, 2), ('IPV', 2, 3), ('bOPV', 1, 4), ('bOPV', 2, 48), ('DTaP', 1, 3), ('DTaP', 2, 4), ('DTaP', 3, 5), ('DTaP', 4, 18), ('DT', 1, 72), ('MMR', 1, 8), ('MMR', 2, 18), ('JE-L', 1, 8), ('JE-L', 2, 24), ('MPSV-A', 1, 6), ('MPSV-A', 2, 9), ('MPSV-AC', 1, 36), ('MPSV-AC', 2, 72), ('HepA-L', 1, 18)) AS s(vaccine, dose, months), b
@@ -186,22 +190,26 @@ statuses AS MATERIALIZED (
     coalesce((under3 AND u3_due_n > 0 AND checks >= u3_due_n)::int, 0) AS u3_managed,
     coalesce((under3_mch AND u3_due_mch_n > 0)::int, 0) AS u3_due_mch,
     coalesce((under3_mch AND u3_due_mch_n > 0 AND checks_mch >= u3_due_mch_n)::int, 0) AS u3_managed_mch,
-    coalesce((htn)::int, 0) AS htn_registered, coalesce((htn_standard)::int, 0) AS htn_standard,
+    coalesce((htn)::int, 0) AS htn_registered,
+    coalesce((htn_standard)::int, 0) AS htn_standard,
     coalesce((htn_controlled)::int, 0) AS htn_controlled,
-    coalesce((dm)::int, 0) AS dm_registered, coalesce((dm_standard)::int, 0) AS dm_standard, coalesce((dm_controlled)::int, 0) AS dm_controlled,
-    coalesce((smd)::int, 0) AS smd_registered, coalesce((smd_managed)::int, 0) AS smd_managed, coalesce((smd_standard)::int, 0) AS smd_standard,
-    coalesce((contract_valid)::int, 0) AS contract_valid, coalesce((priority)::int, 0) AS priority_member,
+    coalesce((dm)::int, 0) AS dm_registered,
+    coalesce((dm_standard)::int, 0) AS dm_standard,
+    coalesce((dm_controlled)::int, 0) AS dm_controlled,
+    coalesce((smd)::int, 0) AS smd_registered,
+    coalesce((smd_managed)::int, 0) AS smd_managed,
+    coalesce((smd_standard)::int, 0) AS smd_standard,
+    coalesce((contract_valid)::int, 0) AS contract_valid,
+    coalesce((priority)::int, 0) AS priority_member,
     coalesce((priority AND contract_valid)::int, 0) AS priority_contracted,
-    coalesce(expiring, 0) AS contracts_expiring, coalesce(renewed, 0) AS contracts_renewed,
-    coalesce(imm_due, 0) AS imm_due, coalesce(imm_given, 0) AS imm_given
+    coalesce(expiring, 0) AS contracts_expiring,
+    coalesce(renewed, 0) AS contracts_renewed,
+    coalesce(imm_due, 0) AS imm_due,
+    coalesce(imm_given, 0) AS imm_given
   FROM s
 ),
 new AS (
   SELECT * FROM statuses WHERE record + record_used + record_standard + elderly_managed + child_0_6 + child_checked + child_eye + u3_due + u3_managed + u3_due_mch + u3_managed_mch + htn_registered + htn_standard + htn_controlled + dm_registered + dm_standard + dm_controlled + smd_registered + smd_managed + smd_standard + contract_valid + priority_member + priority_contracted + contracts_expiring + contracts_renewed + imm_due + imm_given > 0
-),
-old AS MATERIALIZED (
-  SELECT y.ctid AS row_address, y.* FROM indicator_person_years y
-  WHERE y.county_code = :county_code AND y.year = ANY(:years::int[])
 ),
 -- New or changed person-years (present) and stored ones with nothing left to count (not present), with the
 -- stored row's address where there is one.

@@ -1,5 +1,15 @@
 WITH t AS (
-  SELECT DISTINCT x.resident_id, x.year FROM unnest(:ids::bigint[], :yrs::int[]) AS x(resident_id, year)
+  SELECT x.resident_id, x.year, bit_or(x.kinds) AS kinds
+    FROM unnest(:ids::bigint[], :yrs::int[], :kinds::int[]) AS x(resident_id, year, kinds) GROUP BY 1, 2
+),
+old AS MATERIALIZED (
+  SELECT y.ctid AS row_address, y.* FROM indicator_person_years y
+  WHERE y.county_code = :county_code AND (y.resident_id, y.year) IN (SELECT resident_id, year FROM t)
+),
+-- A person-year not stored yet is recomputed whole, whatever queued it.
+k AS MATERIALIZED (
+  SELECT t.resident_id, t.year, CASE WHEN o.resident_id IS NULL THEN 1 ELSE t.kinds END AS kinds
+  FROM t LEFT JOIN old o USING (resident_id, year)
 ),
 span AS (SELECT min(year) AS first, max(year) AS last FROM t),
 b AS (SELECT make_date(first - 1, 10, 1) AS lo, make_date(last, 12, 31) AS hi FROM span),
@@ -8,8 +18,8 @@ p AS (
   SELECT r.id AS resident_id, t.year, make_date(t.year, 1, 1) AS ys, make_date(t.year, 12, 31) AS ye,
     coalesce(r.residence_village_code, r.county_code || '000000') AS region_code, r.birth_date,
     -- Completed years on 31 Dec: every birthday of the year has passed by then.
-    t.year - extract(year FROM r.birth_date)::int AS age
-  FROM t JOIN residents r ON r.id = t.resident_id
+    t.year - extract(year FROM r.birth_date)::int AS age, t.kinds
+  FROM k AS t JOIN residents r ON r.id = t.resident_id
   WHERE r.county_code = :county_code AND r.resident AND r.merged_into_id IS NULL
     AND (r.birth_date IS NULL OR r.birth_date <= make_date(t.year, 12, 31))
     AND (r.death_date IS NULL OR r.death_date > make_date(t.year, 12, 31))
@@ -22,14 +32,14 @@ chk AS (
     bool_or(c.programme = 'elderly' AND c.lifestyle_assessment AND c.physical_examination AND c.auxiliary_tests
       AND c.health_guidance AND c.form_complete) AS elderly
   FROM health_checkups c, b
-  WHERE c.county_code = :county_code AND c.checked_on BETWEEN b.lo AND b.hi AND c.resident_id IN (SELECT resident_id FROM t)
+  WHERE c.county_code = :county_code AND c.checked_on BETWEEN b.lo AND b.hi AND c.resident_id IN (SELECT resident_id FROM k WHERE k.kinds & 7 <> 0)
   GROUP BY 1, 2
 ),
 -- Child checks, read once for both years they count in.
 ccx AS MATERIALIZED (
   SELECT c.resident_id, c.checked_on, c.eye_screening
   FROM child_health_checks c, b
-  WHERE c.county_code = :county_code AND c.checked_on BETWEEN b.lo AND b.hi AND c.resident_id IN (SELECT resident_id FROM t)
+  WHERE c.county_code = :county_code AND c.checked_on BETWEEN b.lo AND b.hi AND c.resident_id IN (SELECT resident_id FROM k WHERE k.kinds & 9 <> 0)
 ),
 cc AS (
   SELECT resident_id, extract(year FROM checked_on)::int AS year, count(*) AS n, bool_or(eye_screening) AS eye
@@ -43,7 +53,7 @@ cc_mch AS (
 reg AS (
   SELECT g.id, g.resident_id, g.disease, g.registered_on, g.closed_on
   FROM chronic_disease_registrations g
-  WHERE g.county_code = :county_code AND g.resident_id IN (SELECT resident_id FROM t)
+  WHERE g.county_code = :county_code AND g.resident_id IN (SELECT resident_id FROM k WHERE k.kinds & 7 <> 0)
 ),
 -- Follow-ups per registration and year, with the values of the most recent one: one hash aggregate, no
 -- sort — the latest row is the greatest (day, id, values) array (day and id decide; ids are unique).
@@ -93,7 +103,7 @@ con AS (
         WHERE n.county_code = :county_code AND n.renews_contract_id = c.id)) AS renewed
   FROM p JOIN family_doctor_contracts c ON c.county_code = :county_code AND c.resident_id = p.resident_id
     AND c.start_on <= p.ye AND c.end_on >= p.ys
-  WHERE c.end_on >= (SELECT make_date(first, 1, 1) FROM span)
+  WHERE p.kinds & 17 <> 0 AND c.end_on >= (SELECT make_date(first, 1, 1) FROM span)
     AND c.start_on <= (SELECT make_date(last, 12, 31) FROM span)
   GROUP BY 1, 2
 ),
@@ -101,7 +111,7 @@ con AS (
 preg AS (
   SELECT DISTINCT p.resident_id, p.year
   FROM p JOIN pregnancies g ON g.county_code = :county_code AND g.resident_id = p.resident_id
-  WHERE coalesce(g.registered_on, g.delivery_date) <= p.ye
+  WHERE p.kinds & 1 <> 0 AND coalesce(g.registered_on, g.delivery_date) <= p.ye
     AND coalesce(g.delivery_date + 42, coalesce(g.registered_on, g.delivery_date) + 322) >= p.ys
 ),
 -- A BPHS service entered in the year or a linked clinical visit — a visit at a facility of the platform,
@@ -112,24 +122,31 @@ svc AS (
     UNION ALL SELECT resident_id, year FROM cc
     UNION ALL SELECT reg.resident_id, fu.year FROM fu JOIN reg ON reg.id = fu.registration_id
     UNION ALL SELECT i.resident_id, extract(year FROM i.vaccinated_on)::int FROM immunizations i, b
-      WHERE i.county_code = :county_code AND i.vaccinated_on BETWEEN b.lo AND b.hi AND i.resident_id IN (SELECT resident_id FROM t)
+      WHERE i.county_code = :county_code AND i.vaccinated_on BETWEEN b.lo AND b.hi AND i.resident_id IN (SELECT resident_id FROM k WHERE k.kinds & 1 <> 0)
     UNION ALL SELECT g.resident_id, extract(year FROM v.visited_on)::int
       FROM prenatal_visits v JOIN pregnancies g ON g.county_code = v.county_code AND g.id = v.pregnancy_id, b
-      WHERE v.county_code = :county_code AND v.visited_on BETWEEN b.lo AND b.hi AND g.resident_id IN (SELECT resident_id FROM t)
-    UNION ALL SELECT t.resident_id, t.year FROM t WHERE EXISTS (SELECT 1 FROM encounters e
-        WHERE e.county_code = :county_code AND e.resident_id = t.resident_id
-          AND e.start_date BETWEEN make_date(t.year, 1, 1) AND make_date(t.year, 12, 31) AND e.facility_id IS NOT NULL)
+      WHERE v.county_code = :county_code AND v.visited_on BETWEEN b.lo AND b.hi AND g.resident_id IN (SELECT resident_id FROM k WHERE k.kinds & 1 <> 0)
+    UNION ALL SELECT k.resident_id, k.year FROM k WHERE k.kinds & 1 <> 0 AND EXISTS (SELECT 1 FROM encounters e
+        WHERE e.county_code = :county_code AND e.resident_id = k.resident_id
+          AND e.start_date BETWEEN make_date(k.year, 1, 1) AND make_date(k.year, 12, 31) AND e.facility_id IS NOT NULL)
   ) AS x GROUP BY resident_id, year
+),
+sb AS (
+  SELECT resident_id, year FROM (SELECT resident_id, year FROM chk
+    UNION ALL SELECT resident_id, year FROM cc
+    UNION ALL SELECT reg.resident_id, fu.year FROM fu JOIN reg ON reg.id = fu.registration_id) AS x GROUP BY resident_id, year
 ),
 -- Doses due (应种): the immunization system's list when the county has one, else the national schedule.
 due AS (
-  SELECT d.resident_id, d.vaccine_code, d.dose_number, d.due_on
-  FROM immunization_due_doses d, b
-  WHERE d.county_code = :county_code AND d.due_on BETWEEN b.lo AND b.hi AND d.resident_id IN (SELECT resident_id FROM t)
+  SELECT d.* FROM (SELECT DISTINCT resident_id FROM k WHERE k.kinds & 1 <> 0) AS w
+  CROSS JOIN LATERAL (SELECT d.resident_id, d.vaccine_code, d.dose_number, d.due_on
+    FROM immunization_due_doses d, b
+    WHERE d.county_code = :county_code AND d.resident_id = w.resident_id AND d.due_on BETWEEN b.lo AND b.hi
+    OFFSET 0) AS d
   UNION ALL
   SELECT r.id, s.vaccine, s.dose, (r.birth_date + make_interval(months => s.months))::date
   FROM residents r CROSS JOIN (VALUES ('HepB', 1, 0), ('HepB', 2, 1), ('HepB', 3, 6), ('BCG', 1, 0), ('IPV', 1, 2), ('IPV', 2, 3), ('bOPV', 1, 4), ('bOPV', 2, 48), ('DTaP', 1, 3), ('DTaP', 2, 4), ('DTaP', 3, 5), ('DTaP', 4, 18), ('DT', 1, 72), ('MMR', 1, 8), ('MMR', 2, 18), ('JE-L', 1, 8), ('JE-L', 2, 24), ('MPSV-A', 1, 6), ('MPSV-A', 2, 9), ('MPSV-AC', 1, 36), ('MPSV-AC', 2, 72), ('HepA-L', 1, 18)) AS s(vaccine, dose, months), b
-  WHERE r.county_code = :county_code AND r.birth_date > b.lo - interval '7 years' AND r.id IN (SELECT resident_id FROM t)
+  WHERE r.county_code = :county_code AND r.birth_date > b.lo - interval '7 years' AND r.id IN (SELECT resident_id FROM k WHERE k.kinds & 1 <> 0)
     AND (r.birth_date + make_interval(months => s.months)) BETWEEN b.lo AND b.hi
     AND NOT EXISTS (SELECT 1 FROM immunization_due_doses x WHERE x.county_code = :county_code)
 ),
@@ -147,7 +164,7 @@ imm AS (
 ),
 s AS (
   SELECT p.*, h.created_on IS NOT NULL AND h.created_on <= p.ye AND (h.closed_on IS NULL OR h.closed_on > p.ye) AS rec,
-    h.last_service_on BETWEEN p.ys AND p.ye OR svc.resident_id IS NOT NULL AS served,
+    CASE WHEN p.kinds & 1 <> 0 THEN h.last_service_on BETWEEN p.ys AND p.ye OR svc.resident_id IS NOT NULL ELSE o.record_used = 1 OR sb.resident_id IS NOT NULL END AS served,
     h.has_id_number AND h.has_name AND h.has_sex AND h.has_birth_date AND h.has_address AND h.has_phone
       AND h.has_responsible_doctor AS sheet_complete,
     p.birth_date > p.ye - interval '3 years' AS under3, CASE WHEN p.birth_date > p.ye - interval '4 years' THEN (SELECT count(*) FROM unnest('{3,6,8,12,18,24,30}'::int[]) AS m(months)
@@ -158,9 +175,10 @@ s AS (
     dis.htn, dis.htn_standard, dis.htn_controlled, dis.dm, dis.dm_standard, dis.dm_controlled,
     dis.smd, dis.smd_managed, dis.smd_standard,
     coalesce(con.valid, false) AS contract_valid, con.listed, con.expiring, con.renewed,
-    p.age >= 65 OR p.age BETWEEN 0 AND 6 OR preg.resident_id IS NOT NULL OR dis.resident_id IS NOT NULL
-      OR coalesce(con.listed, false) AS priority,
-    imm.due AS imm_due, imm.given AS imm_given
+    CASE WHEN p.kinds & 1 <> 0 THEN p.age >= 65 OR p.age BETWEEN 0 AND 6 OR preg.resident_id IS NOT NULL OR dis.resident_id IS NOT NULL
+      OR coalesce(con.listed, false) ELSE o.priority_member = 1 OR coalesce(con.listed, false) END AS priority,
+    imm.due AS imm_due, imm.given AS imm_given,
+    o.record AS stored_record, o.record_used AS stored_record_used, o.record_standard AS stored_record_standard, o.elderly_managed AS stored_elderly_managed, o.child_0_6 AS stored_child_0_6, o.child_checked AS stored_child_checked, o.child_eye AS stored_child_eye, o.u3_due AS stored_u3_due, o.u3_managed AS stored_u3_managed, o.u3_due_mch AS stored_u3_due_mch, o.u3_managed_mch AS stored_u3_managed_mch, o.htn_registered AS stored_htn_registered, o.htn_standard AS stored_htn_standard, o.htn_controlled AS stored_htn_controlled, o.dm_registered AS stored_dm_registered, o.dm_standard AS stored_dm_standard, o.dm_controlled AS stored_dm_controlled, o.smd_registered AS stored_smd_registered, o.smd_managed AS stored_smd_managed, o.smd_standard AS stored_smd_standard, o.contract_valid AS stored_contract_valid, o.priority_member AS stored_priority_member, o.priority_contracted AS stored_priority_contracted, o.contracts_expiring AS stored_contracts_expiring, o.contracts_renewed AS stored_contracts_renewed, o.imm_due AS stored_imm_due, o.imm_given AS stored_imm_given
   FROM p
   LEFT JOIN health_records h ON h.county_code = :county_code AND h.resident_id = p.resident_id
   LEFT JOIN svc ON svc.resident_id = p.resident_id AND svc.year = p.year
@@ -171,36 +189,42 @@ s AS (
   LEFT JOIN con ON con.resident_id = p.resident_id AND con.year = p.year
   LEFT JOIN preg ON preg.resident_id = p.resident_id AND preg.year = p.year
   LEFT JOIN imm ON imm.resident_id = p.resident_id AND imm.year = p.year
+  LEFT JOIN old o ON o.resident_id = p.resident_id AND o.year = p.year
+  LEFT JOIN sb ON sb.resident_id = p.resident_id AND sb.year = p.year
 ),
 statuses AS MATERIALIZED (
   SELECT resident_id, year, region_code,
     coalesce((rec)::int, 0) AS record,
     coalesce((rec AND served)::int, 0) AS record_used,
     coalesce((rec AND served AND sheet_complete)::int, 0) AS record_standard,
-    coalesce((rec AND age >= 65 AND elderly)::int, 0) AS elderly_managed,
-    coalesce((age BETWEEN 0 AND 6)::int, 0) AS child_0_6,
-    coalesce((age BETWEEN 0 AND 6 AND checks > 0)::int, 0) AS child_checked,
-    coalesce((age BETWEEN 0 AND 6 AND eye)::int, 0) AS child_eye,
-    coalesce((under3 AND u3_due_n > 0)::int, 0) AS u3_due,
-    coalesce((under3 AND u3_due_n > 0 AND checks >= u3_due_n)::int, 0) AS u3_managed,
-    coalesce((under3_mch AND u3_due_mch_n > 0)::int, 0) AS u3_due_mch,
-    coalesce((under3_mch AND u3_due_mch_n > 0 AND checks_mch >= u3_due_mch_n)::int, 0) AS u3_managed_mch,
-    coalesce((htn)::int, 0) AS htn_registered, coalesce((htn_standard)::int, 0) AS htn_standard,
-    coalesce((htn_controlled)::int, 0) AS htn_controlled,
-    coalesce((dm)::int, 0) AS dm_registered, coalesce((dm_standard)::int, 0) AS dm_standard, coalesce((dm_controlled)::int, 0) AS dm_controlled,
-    coalesce((smd)::int, 0) AS smd_registered, coalesce((smd_managed)::int, 0) AS smd_managed, coalesce((smd_standard)::int, 0) AS smd_standard,
-    coalesce((contract_valid)::int, 0) AS contract_valid, coalesce((priority)::int, 0) AS priority_member,
-    coalesce((priority AND contract_valid)::int, 0) AS priority_contracted,
-    coalesce(expiring, 0) AS contracts_expiring, coalesce(renewed, 0) AS contracts_renewed,
-    coalesce(imm_due, 0) AS imm_due, coalesce(imm_given, 0) AS imm_given
+    CASE WHEN s.kinds & 7 <> 0 THEN coalesce((rec AND age >= 65 AND elderly)::int, 0) ELSE s.stored_elderly_managed END AS elderly_managed,
+    CASE WHEN s.kinds & 9 <> 0 THEN coalesce((age BETWEEN 0 AND 6)::int, 0) ELSE s.stored_child_0_6 END AS child_0_6,
+    CASE WHEN s.kinds & 9 <> 0 THEN coalesce((age BETWEEN 0 AND 6 AND checks > 0)::int, 0) ELSE s.stored_child_checked END AS child_checked,
+    CASE WHEN s.kinds & 9 <> 0 THEN coalesce((age BETWEEN 0 AND 6 AND eye)::int, 0) ELSE s.stored_child_eye END AS child_eye,
+    CASE WHEN s.kinds & 9 <> 0 THEN coalesce((under3 AND u3_due_n > 0)::int, 0) ELSE s.stored_u3_due END AS u3_due,
+    CASE WHEN s.kinds & 9 <> 0 THEN coalesce((under3 AND u3_due_n > 0 AND checks >= u3_due_n)::int, 0) ELSE s.stored_u3_managed END AS u3_managed,
+    CASE WHEN s.kinds & 9 <> 0 THEN coalesce((under3_mch AND u3_due_mch_n > 0)::int, 0) ELSE s.stored_u3_due_mch END AS u3_due_mch,
+    CASE WHEN s.kinds & 9 <> 0 THEN coalesce((under3_mch AND u3_due_mch_n > 0 AND checks_mch >= u3_due_mch_n)::int, 0) ELSE s.stored_u3_managed_mch END AS u3_managed_mch,
+    CASE WHEN s.kinds & 7 <> 0 THEN coalesce((htn)::int, 0) ELSE s.stored_htn_registered END AS htn_registered,
+    CASE WHEN s.kinds & 7 <> 0 THEN coalesce((htn_standard)::int, 0) ELSE s.stored_htn_standard END AS htn_standard,
+    CASE WHEN s.kinds & 7 <> 0 THEN coalesce((htn_controlled)::int, 0) ELSE s.stored_htn_controlled END AS htn_controlled,
+    CASE WHEN s.kinds & 7 <> 0 THEN coalesce((dm)::int, 0) ELSE s.stored_dm_registered END AS dm_registered,
+    CASE WHEN s.kinds & 7 <> 0 THEN coalesce((dm_standard)::int, 0) ELSE s.stored_dm_standard END AS dm_standard,
+    CASE WHEN s.kinds & 7 <> 0 THEN coalesce((dm_controlled)::int, 0) ELSE s.stored_dm_controlled END AS dm_controlled,
+    CASE WHEN s.kinds & 7 <> 0 THEN coalesce((smd)::int, 0) ELSE s.stored_smd_registered END AS smd_registered,
+    CASE WHEN s.kinds & 7 <> 0 THEN coalesce((smd_managed)::int, 0) ELSE s.stored_smd_managed END AS smd_managed,
+    CASE WHEN s.kinds & 7 <> 0 THEN coalesce((smd_standard)::int, 0) ELSE s.stored_smd_standard END AS smd_standard,
+    CASE WHEN s.kinds & 17 <> 0 THEN coalesce((contract_valid)::int, 0) ELSE s.stored_contract_valid END AS contract_valid,
+    CASE WHEN s.kinds & 17 <> 0 THEN coalesce((priority)::int, 0) ELSE s.stored_priority_member END AS priority_member,
+    CASE WHEN s.kinds & 17 <> 0 THEN coalesce((priority AND contract_valid)::int, 0) ELSE s.stored_priority_contracted END AS priority_contracted,
+    CASE WHEN s.kinds & 17 <> 0 THEN coalesce(expiring, 0) ELSE s.stored_contracts_expiring END AS contracts_expiring,
+    CASE WHEN s.kinds & 17 <> 0 THEN coalesce(renewed, 0) ELSE s.stored_contracts_renewed END AS contracts_renewed,
+    CASE WHEN s.kinds & 1 <> 0 THEN coalesce(imm_due, 0) ELSE s.stored_imm_due END AS imm_due,
+    CASE WHEN s.kinds & 1 <> 0 THEN coalesce(imm_given, 0) ELSE s.stored_imm_given END AS imm_given
   FROM s
 ),
 new AS (
   SELECT * FROM statuses WHERE record + record_used + record_standard + elderly_managed + child_0_6 + child_checked + child_eye + u3_due + u3_managed + u3_due_mch + u3_managed_mch + htn_registered + htn_standard + htn_controlled + dm_registered + dm_standard + dm_controlled + smd_registered + smd_managed + smd_standard + contract_valid + priority_member + priority_contracted + contracts_expiring + contracts_renewed + imm_due + imm_given > 0
-),
-old AS MATERIALIZED (
-  SELECT y.ctid AS row_address, y.* FROM indicator_person_years y
-  WHERE y.county_code = :county_code AND (y.resident_id, y.year) IN (SELECT resident_id, year FROM t)
 ),
 -- New or changed person-years (present) and stored ones with nothing left to count (not present), with the
 -- stored row's address where there is one.
