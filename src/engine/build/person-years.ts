@@ -138,7 +138,7 @@ function statusRows(scope: PersonScope): string {
 old AS MATERIALIZED (
   ${stored(scope)}
 ),${
-    scope === 'all'
+    !pairs
       ? ''
       : `
 -- A person-year not stored yet is recomputed whole, whatever queued it.
@@ -154,7 +154,7 @@ p AS (
   SELECT r.id AS resident_id, t.year, make_date(t.year, 1, 1) AS ys, make_date(t.year, 12, 31) AS ye,
     coalesce(r.residence_village_code, r.county_code || '000000') AS region_code, r.birth_date,
     -- Completed years on 31 Dec: every birthday of the year has passed by then.
-    t.year - extract(year FROM r.birth_date)::int AS age${scope === 'all' ? '' : ', t.kinds'}
+    t.year - extract(year FROM r.birth_date)::int AS age${pairs ? ', t.kinds' : ''}
   FROM ${
     scope === 'all'
       ? 'residents r CROSS JOIN unnest(:years::int[]) AS t(year)'
@@ -277,7 +277,7 @@ sb AS (
 -- Doses due (应种): the immunization system's list when the county has one, else the national schedule.
 due AS (
   ${
-    scope === 'all'
+    !pairs
       ? `SELECT d.resident_id, d.vaccine_code, d.dose_number, d.due_on
   FROM immunization_due_doses d, b
   WHERE d.county_code = :county_code AND d.due_on BETWEEN b.lo AND b.hi`
