@@ -23,16 +23,30 @@ describe('embedded database directory', () => {
     await second.close();
   });
 
-  it('runs with small shared buffers and keeps the settings of its postgresql.conf', async () => {
-    const database = await openDatabase({ dataDir: path.join(root, 'settings') });
+  it('sizes its shared buffers (small for a new one), caps work_mem and keeps its postgresql.conf', async () => {
+    const settings = async (dataDir: string) => {
+      const database = await openDatabase({ dataDir });
+      try {
+        if (database.driver.kind !== 'pglite') throw new Error('expected PGlite');
+        const { rows } = await database.driver.client.query<{ buffers: string; cap: string; zone: string }>(
+          `select current_setting('shared_buffers') as buffers, current_setting('weijian.max_work_mem') as cap,
+            current_setting('TimeZone') as zone`,
+        );
+        return rows[0]!;
+      } finally {
+        await database.close();
+      }
+    };
+    expect(await settings(path.join(root, 'settings'))).toEqual({
+      buffers: '32MB',
+      cap: '64MB',
+      zone: 'UTC',
+    });
+    process.env.WEIJIAN_PGLITE_SHARED_BUFFERS = '48MB';
     try {
-      if (database.driver.kind !== 'pglite') throw new Error('expected PGlite');
-      const { rows } = await database.driver.client.query<{ buffers: string; zone: string }>(
-        `select current_setting('shared_buffers') as buffers, current_setting('TimeZone') as zone`,
-      );
-      expect(rows[0]).toEqual({ buffers: '32MB', zone: 'UTC' });
+      expect((await settings(path.join(root, 'settings'))).buffers).toBe('48MB');
     } finally {
-      await database.close();
+      delete process.env.WEIJIAN_PGLITE_SHARED_BUFFERS;
     }
   });
 
