@@ -27,8 +27,11 @@ describe('PGlite shared buffers', () => {
   it('sizes a data directory, or takes the variable as set', () => {
     expect(pgliteSharedBuffers(dir, {})).toBe('32MB');
     expect(pgliteSharedBuffers(dir, { WEIJIAN_PGLITE_SHARED_BUFFERS: '256MB' })).toBe('256MB');
-    expect(() => pgliteSharedBuffers(dir, { WEIJIAN_PGLITE_SHARED_BUFFERS: 'lots' })).toThrow(
-      /WEIJIAN_PGLITE_SHARED_BUFFERS must be a size such as 256MB/,
-    );
+    expect(pgliteSharedBuffers(dir, { WEIJIAN_PGLITE_SHARED_BUFFERS: '1GB' })).toBe('1GB');
+    for (const wrong of ['lots', '256', '2GB', '512kB']) {
+      expect(() => pgliteSharedBuffers(dir, { WEIJIAN_PGLITE_SHARED_BUFFERS: wrong })).toThrow(
+        `WEIJIAN_PGLITE_SHARED_BUFFERS must be a size from 1MB to 1024MB such as 256MB (PGlite's memory ends at 2 GB), not "${wrong}"`,
+      );
+    }
   });
 });

@@ -11,8 +11,11 @@ import { WeijianError } from '../domain/errors.js';
  */
 
 const MB = 1024 * 1024;
-export const MIN_BUFFERS_MB = 32;
-export const MAX_BUFFERS_MB = 512;
+const MIN_BUFFERS_MB = 32;
+const MAX_BUFFERS_MB = 512;
+/** PGlite's WebAssembly memory ends at 2 GB: half of it for buffers at most, the rest for queries. */
+const LIMIT_MB = 1024;
+const UNIT_MB = { kB: 1 / 1024, MB: 1, GB: 1024 } as const;
 
 /** Total size in bytes of the files under `dir` (0 when it does not exist yet). */
 export function sizeOnDisk(dir: string): number {
@@ -37,10 +40,13 @@ export function buffersFor(bytes: number): string {
 export function pgliteSharedBuffers(dataDir: string, env = process.env): string {
   const set = env.WEIJIAN_PGLITE_SHARED_BUFFERS;
   if (set !== undefined) {
-    if (!/^\d+(kB|MB|GB)$/.test(set)) {
+    const match = /^(\d+)(kB|MB|GB)$/.exec(set);
+    const mb = match ? Number(match[1]) * UNIT_MB[match[2] as keyof typeof UNIT_MB] : NaN;
+    if (!(mb >= 1 && mb <= LIMIT_MB)) {
       throw new WeijianError(
         'config.invalid',
-        `WEIJIAN_PGLITE_SHARED_BUFFERS must be a size such as 256MB (kB, MB or GB), not "${set}"`,
+        `WEIJIAN_PGLITE_SHARED_BUFFERS must be a size from 1MB to ${LIMIT_MB}MB such as 256MB (PGlite's ` +
+          `memory ends at 2 GB), not "${set}"`,
         { field: 'WEIJIAN_PGLITE_SHARED_BUFFERS' },
       );
     }
