@@ -21,15 +21,33 @@ export class TasksPage {
   async edit(heading: string, fields: { department: string; status: string; note: string }): Promise<void> {
     await this.row(heading).getByTestId('item-edit').click();
     await this.page.getByTestId('item-department').fill(fields.department);
-    await this.page.getByTestId('item-status-select').click();
-    await this.page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: fields.status })
-      .click();
-    // The form is saved with what the select shows: a lost click would save the department alone.
-    await this.page.getByTestId('item-status-select').filter({ hasText: fields.status }).waitFor();
+    await this.chooseStatus(fields.status);
     await this.page.getByTestId('item-note').fill(fields.note);
     await this.page.getByTestId('item-save').click();
     await this.page.getByTestId('item-save').waitFor({ state: 'detached' });
+  }
+
+  /**
+   * The form is saved with what the select shows: a lost click would save the department alone. On a
+   * loaded machine a click on an option while the dropdown still opens can be lost (CI, 6 Dec): the choice
+   * is made again until the select shows it, three times at most.
+   */
+  private async chooseStatus(status: string): Promise<void> {
+    const select = this.page.getByTestId('item-status-select');
+    const option = this.page.locator('.ant-select-dropdown:visible .ant-select-item-option', {
+      hasText: status,
+    });
+    for (let attempt = 1; ; attempt++) {
+      // A lost click may leave the dropdown open: clicking the select again would close it.
+      if (!(await option.isVisible())) await select.click();
+      await option.click();
+      try {
+        await select.filter({ hasText: status }).waitFor({ timeout: 5000 });
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
   }
 
   summary() {
