@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../store/db.js';
+import type { Database, Db } from '../store/db.js';
 import { chronicDiseaseFollowUps, familyDoctorContracts, healthCheckups } from '../store/schema/index.js';
 import { backends } from '../testing/databases.js';
 import { query } from './sql/bind.js';
@@ -34,7 +34,7 @@ describe.each(backends)('new records by kind on $name', (backend) => {
   afterAll(() => database?.close());
 
   /** The county's 2023 rates as numerator/denominator. */
-  const rates = (tx: Parameters<Parameters<typeof refreshRolledBack>[2]>[0]) =>
+  const rates = (tx: Db) =>
     query<{ id: string; ratio: string }>(
       tx,
       `SELECT indicator_id AS id, numerator::text || '/' || denominator::text AS ratio FROM indicator_values
