@@ -370,6 +370,13 @@ function unpivot(source: string, measures: readonly string[] = PERSON_YEAR_MEASU
   WHERE m.value <> 0`;
 }
 
+/** Adds the (region_code, year, measure, value) rows of `rows` to the village sums (quarter 0). */
+const addToSums = (rows: string) =>
+  `INSERT INTO indicator_region_rollup AS r (county_code, region_code, year, quarter, measure, value)
+  SELECT :county_code, region_code, year, 0, measure, value FROM ${rows}
+  ON CONFLICT (county_code, measure, year, quarter, region_code) DO UPDATE SET value = r.value + excluded.value
+  RETURNING 1`;
+
 /**
  * Computes the person-years of the scope and writes only those that changed: new or changed rows
  * upserted, rows with nothing left to count deleted (an unchanged county writes nothing). Then the sums
@@ -422,10 +429,7 @@ zeroed AS (
   RETURNING 1
 ),
 applied AS (
-  INSERT INTO indicator_region_rollup AS r (county_code, region_code, year, quarter, measure, value)
-  SELECT :county_code, region_code, year, 0, measure, value FROM moved WHERE NOT zero
-  ON CONFLICT (county_code, measure, year, quarter, region_code) DO UPDATE SET value = r.value + excluded.value
-  RETURNING 1
+  ${addToSums('moved WHERE NOT zero')}
 )
 -- The measures and years whose sums moved: only the definitions reading them need computing again.
 SELECT DISTINCT measure, year FROM moved`;
@@ -493,9 +497,6 @@ sums AS (
   )}
 ),
 applied AS (
-  INSERT INTO indicator_region_rollup AS r (county_code, region_code, year, quarter, measure, value)
-  SELECT :county_code, region_code, year, 0, measure, value FROM sums
-  ON CONFLICT (county_code, measure, year, quarter, region_code) DO UPDATE SET value = r.value + excluded.value
-  RETURNING 1
+  ${addToSums('sums')}
 )
 SELECT DISTINCT measure, year FROM sums`;
