@@ -34,7 +34,7 @@ export interface Touched {
 export interface RefreshReport {
   /** Person-years recomputed by difference (0 on a rebuild, which recomputes them all). */
   personYears: number;
-  /** Person-years given a new visit and nothing else: their record's use applied, where open and unused. */
+  /** Person-years given a new visit, not recomputed whole: their record's use applied, where open and unused. */
   visits: number;
   rebuilt: Partial<Record<'vital' | 'notifiable' | 'population' | 'resources', number[]>>;
   definitions: number;

@@ -242,9 +242,11 @@ export const DIRTY_KINDS = [
 
 /**
  * Work for the next refresh, written by statement triggers on the records tables in the importing
- * transaction: a resident whose person-years must be recomputed (`key` = resident id), a new visit of a
- * resident whose person-year is not stored as using its record (`visit`, `key` = resident id: only that
- * use can change), or a year of a rollup group (`key` 0). `year` 0 = every year.
+ * transaction: a resident whose person-years must be recomputed (`key` = resident id; whole as
+ * `resident`, or as `follow_up`, `checkup`, `child_check`, `contract` for a new record of that table, which
+ * decides only some statuses: migration 0014), a new visit of a resident whose person-year is not stored as
+ * using its record (`visit`, `key` = resident id: only that use can change), or a year of a rollup group
+ * (`key` 0). `year` 0 = every year.
  */
 export const indicatorDirty = pgTable(
   'indicator_dirty',
