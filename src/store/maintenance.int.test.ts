@@ -37,14 +37,35 @@ describe.each(backends)('table maintenance on $name', (backend) => {
   };
   const dead = async () => (await activity()).dead;
 
+  it('vacuums a table past 1 000 + 20 % inserted rows, marking its pages all-visible', async () => {
+    await onOneSession(
+      'CREATE TABLE maintenance_loaded (id int PRIMARY KEY)',
+      'INSERT INTO maintenance_loaded SELECT g FROM generate_series(1, 900) AS g',
+    );
+    // 900 rows inserted: analyzed (past 50 + 10 % × 0), not vacuumed (below 1 000 + 20 % × 0).
+    const first = await maintainTables(database);
+    expect(first.analyzed).toContain('maintenance_loaded');
+    expect(first.vacuumed).not.toContain('maintenance_loaded');
+    // 1 300 more: past 1 000 + 20 % × 900 = 1 180.
+    await onOneSession('INSERT INTO maintenance_loaded SELECT g FROM generate_series(901, 2200) AS g');
+    expect((await maintainTables(database)).vacuumed).toContain('maintenance_loaded');
+    const session = await openBulkSession(database);
+    const [pages] = await session.query<{ all: boolean }>(
+      `SELECT relallvisible = relpages AND relpages > 0 AS all FROM pg_class WHERE relname = 'maintenance_loaded'`,
+    );
+    await session.release();
+    expect(pages!.all).toBe(true);
+  });
+
   it('analyzes a table past 50 + 10 % changed rows and vacuums one past 50 + 20 % dead rows', async () => {
     await onOneSession(
       'CREATE TABLE maintenance_probe (id int PRIMARY KEY, v int)',
       'INSERT INTO maintenance_probe SELECT g, 0 FROM generate_series(1, 10000) AS g',
     );
+    // 10 000 rows inserted: past the insert threshold as well.
     const first = await maintainTables(database);
     expect(first.analyzed).toContain('maintenance_probe');
-    expect(first.vacuumed).not.toContain('maintenance_probe');
+    expect(first.vacuumed).toContain('maintenance_probe');
 
     // 5 000 dead rows against a threshold of 50 + 0.2 × 10 000 = 2 050.
     await onOneSession('UPDATE maintenance_probe SET v = 1 WHERE id <= 5000');
