@@ -31,8 +31,9 @@ const inQuarter = (q: number) =>
 /**
  * One year (:year), as a plain SELECT so that PostgreSQL may scan in parallel (it never does for an
  * INSERT … SELECT); the few thousand rows it returns go in with INSERT_ENCOUNTER_ROWS. Two passes that
- * each read only the year's rows: visits by start date (encounters_start_idx), stays by discharge date
- * (the partial index of inpatient discharges), so one year costs about one year's scan. The visits are
+ * each read only the year's rows: visits by start date from encounters_start_idx alone (it holds every
+ * column read here, migration 0015), stays by discharge date (the partial index of inpatient
+ * discharges), so one year costs less than one year's scan. The visits are
  * grouped by facility alone, a column per measure and quarter: grouping by an expression (the quarter)
  * leaves the planner blind to the number of groups, and it then declines a parallel scan.
  */

@@ -64,7 +64,8 @@ function only(scope: PersonScope, residentColumn: string, need: Need): string {
 /**
  * The person-years with a visit at a facility of the platform. A rebuild reads the years' encounters
  * once; a refresh asks, per person-year, whether one exists: the first found answers, instead of
- * fetching every visit of the person's year.
+ * fetching every visit of the person's year. Both read an index alone (encounters_start_idx and
+ * encounters_resident_idx hold the facility, migration 0015).
  */
 function visited(scope: PersonScope): string {
   return scope === 'all'

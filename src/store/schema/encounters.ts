@@ -65,12 +65,26 @@ export const encounters = pgTable(
       sql`${t.totalCost} >= 0 and ${t.outOfPocket} >= 0 and ${t.outOfPocket} <= ${t.totalCost}`,
     ),
     check('encounters_length_of_stay_check', sql`${t.lengthOfStay} >= 0`),
-    index('encounters_start_idx').on(t.countyCode, t.startDate),
+    // A year's encounters by date, with every column the indicator rebuild reads (visits by facility,
+    // quarter and class, costs, the residents seen): the rebuild reads this index alone, not the table,
+    // whose rows of a year lie on every page when records are not loaded in date order.
+    index('encounters_start_idx').on(
+      t.countyCode,
+      t.startDate,
+      t.facilityId,
+      t.class,
+      t.residentId,
+      t.patientCountyCode,
+      t.totalCost,
+      t.outOfPocket,
+    ),
     // Discharges in a period (average length of stay, bed-days): inpatient rows by discharge date.
     index('encounters_discharge_idx')
       .on(t.countyCode, t.endDate)
       .where(sql`${t.class} = 'inpatient'`),
-    index('encounters_resident_idx').on(t.countyCode, t.residentId, t.startDate),
+    // A person's encounters; with the facility, whether a person-year has a visit at a facility of the
+    // platform is answered from the index alone (the refresh asks it for every person-year it computes).
+    index('encounters_resident_idx').on(t.countyCode, t.residentId, t.startDate, t.facilityId),
     index('encounters_facility_idx').on(t.countyCode, t.facilityId, t.startDate),
   ],
 );
