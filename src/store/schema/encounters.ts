@@ -78,9 +78,10 @@ export const encounters = pgTable(
       t.totalCost,
       t.outOfPocket,
     ),
-    // Discharges in a period (average length of stay, bed-days): inpatient rows by discharge date.
+    // Discharges in a period (average length of stay, bed-days): inpatient rows by discharge date, with
+    // what the rebuild sums of them.
     index('encounters_discharge_idx')
-      .on(t.countyCode, t.endDate)
+      .on(t.countyCode, t.endDate, t.facilityId, t.startDate, t.lengthOfStay)
       .where(sql`${t.class} = 'inpatient'`),
     // A person's encounters; with the facility, whether a person-year has a visit at a facility of the
     // platform is answered from the index alone (the refresh asks it for every person-year it computes).

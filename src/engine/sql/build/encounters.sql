@@ -1,28 +1,21 @@
-WITH started AS (
-  SELECT coalesce(e.facility_id, 0) AS facility_id,
-    count(*) FILTER (WHERE e.class <> 'inpatient' AND e.start_date < make_date(:year::int, 4, 1)) AS visits_1,
-    count(*) FILTER (WHERE e.class <> 'inpatient' AND e.start_date >= make_date(:year::int, 4, 1) AND e.start_date < make_date(:year::int, 7, 1)) AS visits_2,
-    count(*) FILTER (WHERE e.class <> 'inpatient' AND e.start_date >= make_date(:year::int, 7, 1) AND e.start_date < make_date(:year::int, 10, 1)) AS visits_3,
-    count(*) FILTER (WHERE e.class <> 'inpatient' AND e.start_date >= make_date(:year::int, 10, 1)) AS visits_4,
-    count(*) FILTER (WHERE e.class = 'inpatient' AND e.start_date < make_date(:year::int, 4, 1)) AS admissions_1,
-    count(*) FILTER (WHERE e.class = 'inpatient' AND e.start_date >= make_date(:year::int, 4, 1) AND e.start_date < make_date(:year::int, 7, 1)) AS admissions_2,
-    count(*) FILTER (WHERE e.class = 'inpatient' AND e.start_date >= make_date(:year::int, 7, 1) AND e.start_date < make_date(:year::int, 10, 1)) AS admissions_3,
-    count(*) FILTER (WHERE e.class = 'inpatient' AND e.start_date >= make_date(:year::int, 10, 1)) AS admissions_4,
-    count(*) FILTER (WHERE e.patient_county_code = e.county_code AND e.start_date < make_date(:year::int, 4, 1)) AS resident_encounters_1,
-    count(*) FILTER (WHERE e.patient_county_code = e.county_code AND e.start_date >= make_date(:year::int, 4, 1) AND e.start_date < make_date(:year::int, 7, 1)) AS resident_encounters_2,
-    count(*) FILTER (WHERE e.patient_county_code = e.county_code AND e.start_date >= make_date(:year::int, 7, 1) AND e.start_date < make_date(:year::int, 10, 1)) AS resident_encounters_3,
-    count(*) FILTER (WHERE e.patient_county_code = e.county_code AND e.start_date >= make_date(:year::int, 10, 1)) AS resident_encounters_4,
-    sum(e.total_cost) FILTER (WHERE e.out_of_pocket IS NOT NULL AND e.start_date < make_date(:year::int, 4, 1)) AS cost_total_1,
-    sum(e.total_cost) FILTER (WHERE e.out_of_pocket IS NOT NULL AND e.start_date >= make_date(:year::int, 4, 1) AND e.start_date < make_date(:year::int, 7, 1)) AS cost_total_2,
-    sum(e.total_cost) FILTER (WHERE e.out_of_pocket IS NOT NULL AND e.start_date >= make_date(:year::int, 7, 1) AND e.start_date < make_date(:year::int, 10, 1)) AS cost_total_3,
-    sum(e.total_cost) FILTER (WHERE e.out_of_pocket IS NOT NULL AND e.start_date >= make_date(:year::int, 10, 1)) AS cost_total_4,
-    sum(e.out_of_pocket) FILTER (WHERE e.total_cost IS NOT NULL AND e.start_date < make_date(:year::int, 4, 1)) AS cost_oop_1,
-    sum(e.out_of_pocket) FILTER (WHERE e.total_cost IS NOT NULL AND e.start_date >= make_date(:year::int, 4, 1) AND e.start_date < make_date(:year::int, 7, 1)) AS cost_oop_2,
-    sum(e.out_of_pocket) FILTER (WHERE e.total_cost IS NOT NULL AND e.start_date >= make_date(:year::int, 7, 1) AND e.start_date < make_date(:year::int, 10, 1)) AS cost_oop_3,
-    sum(e.out_of_pocket) FILTER (WHERE e.total_cost IS NOT NULL AND e.start_date >= make_date(:year::int, 10, 1)) AS cost_oop_4
+WITH days AS (
+  SELECT coalesce(e.facility_id, 0) AS facility_id, e.start_date, e.class = 'inpatient' AS inpatient,
+    e.patient_county_code = e.county_code AS resident, count(*) AS n,
+    sum(e.total_cost) FILTER (WHERE e.out_of_pocket IS NOT NULL) AS cost_total,
+    sum(e.out_of_pocket) FILTER (WHERE e.total_cost IS NOT NULL) AS cost_oop
   FROM encounters e
   WHERE e.county_code = :county_code AND e.start_date BETWEEN make_date(:year::int, 1, 1) AND make_date(:year::int, 12, 31)
-  GROUP BY 1
+  GROUP BY 1, 2, 3, 4
+),
+started AS (
+  SELECT d.facility_id, extract(quarter FROM d.start_date)::int AS quarter,
+    sum(d.n) FILTER (WHERE NOT d.inpatient) AS visits,
+    sum(d.n) FILTER (WHERE d.inpatient) AS admissions,
+    sum(d.n) FILTER (WHERE d.resident) AS resident_encounters,
+    sum(d.cost_total) AS cost_total,
+    sum(d.cost_oop) AS cost_oop
+  FROM days d
+  GROUP BY 1, 2
 ),
 discharged AS (
   SELECT coalesce(e.facility_id, 0) AS facility_id, extract(quarter FROM e.end_date)::int AS quarter,
@@ -34,29 +27,14 @@ discharged AS (
 )
 SELECT f.facility_id::float8 AS facility_id, f.quarter, f.measure, f.value::text AS value
 FROM (
-  SELECT s.facility_id, v.quarter, v.measure, v.value
+  SELECT s.facility_id, s.quarter, v.measure, v.value
   FROM started s CROSS JOIN LATERAL (VALUES
-    (1, 'visits', s.visits_1::numeric),
-    (2, 'visits', s.visits_2::numeric),
-    (3, 'visits', s.visits_3::numeric),
-    (4, 'visits', s.visits_4::numeric),
-    (1, 'admissions', s.admissions_1::numeric),
-    (2, 'admissions', s.admissions_2::numeric),
-    (3, 'admissions', s.admissions_3::numeric),
-    (4, 'admissions', s.admissions_4::numeric),
-    (1, 'resident_encounters', s.resident_encounters_1::numeric),
-    (2, 'resident_encounters', s.resident_encounters_2::numeric),
-    (3, 'resident_encounters', s.resident_encounters_3::numeric),
-    (4, 'resident_encounters', s.resident_encounters_4::numeric),
-    (1, 'cost_total', s.cost_total_1::numeric),
-    (2, 'cost_total', s.cost_total_2::numeric),
-    (3, 'cost_total', s.cost_total_3::numeric),
-    (4, 'cost_total', s.cost_total_4::numeric),
-    (1, 'cost_oop', s.cost_oop_1::numeric),
-    (2, 'cost_oop', s.cost_oop_2::numeric),
-    (3, 'cost_oop', s.cost_oop_3::numeric),
-    (4, 'cost_oop', s.cost_oop_4::numeric)
-  ) AS v(quarter, measure, value)
+    ('visits', s.visits::numeric),
+    ('admissions', s.admissions::numeric),
+    ('resident_encounters', s.resident_encounters::numeric),
+    ('cost_total', s.cost_total::numeric),
+    ('cost_oop', s.cost_oop::numeric)
+  ) AS v(measure, value)
   UNION ALL
   SELECT d.facility_id, d.quarter, v.measure, v.value
   FROM discharged d CROSS JOIN LATERAL (VALUES ('discharges', d.discharges::numeric), ('bed_days', d.bed_days)) AS v(measure, value)
