@@ -23,18 +23,21 @@ describe.each(backends)('table maintenance on $name', (backend) => {
       await session.release();
     }
   };
-  const activity = async () => {
+  /** The first row of a query, on a session of its own. */
+  const firstRow = async <T>(text: string) => {
     const session = await openBulkSession(database);
     try {
-      const [row] = await session.query<{ dead: number; lastVacuum: string }>(
-        `SELECT n_dead_tup::int AS dead, last_vacuum::text AS "lastVacuum"
-         FROM pg_stat_user_tables WHERE relname = 'maintenance_probe'`,
-      );
+      const [row] = await session.query<T>(text);
       return row!;
     } finally {
       await session.release();
     }
   };
+  const activity = () =>
+    firstRow<{ dead: number; lastVacuum: string }>(
+      `SELECT n_dead_tup::int AS dead, last_vacuum::text AS "lastVacuum"
+       FROM pg_stat_user_tables WHERE relname = 'maintenance_probe'`,
+    );
   const dead = async () => (await activity()).dead;
 
   it('vacuums a table past 1 000 + 20 % inserted rows, marking its pages all-visible', async () => {
@@ -49,12 +52,10 @@ describe.each(backends)('table maintenance on $name', (backend) => {
     // 1 300 more: past 1 000 + 20 % × 900 = 1 180.
     await onOneSession('INSERT INTO maintenance_loaded SELECT g FROM generate_series(901, 2200) AS g');
     expect((await maintainTables(database)).vacuumed).toContain('maintenance_loaded');
-    const session = await openBulkSession(database);
-    const [pages] = await session.query<{ all: boolean }>(
+    const pages = await firstRow<{ all: boolean }>(
       `SELECT relallvisible = relpages AND relpages > 0 AS all FROM pg_class WHERE relname = 'maintenance_loaded'`,
     );
-    await session.release();
-    expect(pages!.all).toBe(true);
+    expect(pages.all).toBe(true);
   });
 
   it('analyzes a table past 50 + 10 % changed rows and vacuums one past 50 + 20 % dead rows', async () => {
@@ -91,12 +92,8 @@ describe.each(backends)('table maintenance on $name', (backend) => {
   });
 
   it('knows whether the database vacuums itself: never PGlite, PostgreSQL as its autovacuum setting says', async () => {
-    const session = await openBulkSession(database);
-    const [row] = await session.query<{ autovacuum: string }>(
-      `SELECT current_setting('autovacuum') AS autovacuum`,
-    );
-    await session.release();
-    expect(await hasAutovacuum(database)).toBe(backend.name === 'postgres' && row!.autovacuum === 'on');
+    const row = await firstRow<{ autovacuum: string }>(`SELECT current_setting('autovacuum') AS autovacuum`);
+    expect(await hasAutovacuum(database)).toBe(backend.name === 'postgres' && row.autovacuum === 'on');
   });
 
   it('runs by itself where the database has no autovacuum, and not where it has', async () => {
