@@ -73,6 +73,10 @@ describe('imports', () => {
     );
     const cells = await view.recordsReport().locator('td').allInnerTexts();
     expect(cells.slice(0, 5)).toEqual(['county.ndjson', expect.any(String), '13', '12', '1']);
+    // The regions written queue their population: the county's indicators are refreshed before the answer.
+    expect(await view.indicatorsRefreshed().allInnerTexts()).toEqual([
+      expect.stringMatching(/^指标已随导入刷新：320612，\d+ 项指标，用时 \d+ 毫秒$/),
+    ]);
     const download = await view.downloadRejects();
     const csv = await readFile((await download.path())!, 'utf8');
     const lines = csv

@@ -44,6 +44,10 @@ export class ImportsPage {
     return this.page.locator('.ant-card', { hasText: '导入业务数据' }).locator('tr.ant-table-row').first();
   }
 
+  indicatorsRefreshed() {
+    return this.page.getByTestId('indicators-refreshed');
+  }
+
   async downloadRejects(): Promise<Download> {
     const download = this.page.waitForEvent('download');
     await this.page.getByTestId('download-rejects').click();

@@ -9,6 +9,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { IndicatorRefresher } from '../app/indicator-refresher.js';
+import { refreshQueued } from '../app/refresh-queued.js';
 import type { Database } from '../store/db.js';
 import { registerAuth } from './auth.js';
 import { requestForLog } from './log-redaction.js';
@@ -32,6 +34,8 @@ import { registerWebApp } from './web-app.js';
 export interface AppOptions {
   /** true: log to stdout; a stream: log there (tests read it to prove no personal data is logged). */
   logger?: boolean | { stream: NodeJS.WritableStream };
+  /** Refreshes the indicators after writes of records (default: one over `database`, stopped with the app). */
+  refresher?: IndicatorRefresher;
 }
 
 /**
@@ -65,6 +69,20 @@ export async function buildApp(database: Database, options: AppOptions = {}): Pr
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandler(app);
   await registerAuth(app, database.db);
+  const refresher =
+    options.refresher ??
+    new IndicatorRefresher(() => refreshQueued(database.db), {
+      oneConnection: database.kind === 'pglite',
+      onError: (error) => app.log.error({ err: error }, 'indicator refresh failed'),
+    });
+  app.addHook('onClose', () => refresher.stop());
+  // Every route that writes records queues indicator work (the tables' triggers): it is refreshed a moment
+  // after the write, once for a burst of writes.
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.routeOptions.config.permission === 'records:write' && reply.statusCode < 400) {
+      refresher.request();
+    }
+  });
 
   await app.register(multipart, { limits: { fileSize: planUploadLimit, files: 10 } });
   await app.register(swagger, {
@@ -108,7 +126,7 @@ export async function buildApp(database: Database, options: AppOptions = {}): Pr
   await app.register(planRoutes(database.db));
   await app.register(indicatorRoutes(database.db));
   await app.register(regionRoutes(database.db));
-  await app.register(exchangeRoutes(database));
+  await app.register(exchangeRoutes(database, refresher));
   await app.register(templateRoutes);
   await app.register(residentMpiRoutes(database.db));
   await app.register(residentRevealRoutes(database.db));

@@ -3,11 +3,13 @@ import { Command } from 'commander';
 import { actorOf, writeAudit } from '../access/audit.js';
 import { authorize, localOperator } from '../access/principal.js';
 import { importRecordFiles, type ImportProgress } from '../app/import-records.js';
+import { refreshQueued } from '../app/refresh-queued.js';
 import { WeijianError } from '../domain/errors.js';
 import type { ImportReport } from '../domain/import-report.js';
 import { openDefaultDatabase } from '../store/db.js';
 import { maintainUnlessAutovacuum } from '../store/maintenance.js';
 import { boundHeapGrowth } from './heap.js';
+import { refreshSummary } from './indicators.js';
 
 /** Rejects printed per file; the rest are counted (all of them are in the rejects file with --skip-invalid). */
 const shownRejects = 20;
@@ -28,11 +30,21 @@ export function importCommand(): Command {
       '--county <code>',
       'county of the records (default: the only county in the database or the files)',
     )
-    .option('--json', 'print the import reports as JSON')
+    .option('--json', 'print the import reports as JSON (the indicator refresh on stderr)')
+    .option(
+      '--no-refresh',
+      'leave the indicators to a later `weijian indicators compute` (several files loaded one after another)',
+    )
     .action(
       async (
         files: string[],
-        options: { skipInvalid?: boolean; rejects?: string; county?: string; json?: boolean },
+        options: {
+          skipInvalid?: boolean;
+          rejects?: string;
+          county?: string;
+          json?: boolean;
+          refresh: boolean;
+        },
       ) => {
         const operator = localOperator();
         authorize(operator, 'records:write');
@@ -40,16 +52,20 @@ export function importCommand(): Command {
         const database = await openDefaultDatabase();
         let reports: ImportReport[];
         try {
-          reports = await importRecordFiles(
-            database,
-            files.map((f) => ({ name: path.basename(f), path: f })),
-            {
-              skipInvalid: options.skipInvalid ?? false,
-              rejectsPath: options.rejects,
-              countyCode: options.county,
-              onProgress: progressBar(),
-            },
-          );
+          try {
+            reports = await importRecordFiles(
+              database,
+              files.map((f) => ({ name: path.basename(f), path: f })),
+              {
+                skipInvalid: options.skipInvalid ?? false,
+                rejectsPath: options.rejects,
+                countyCode: options.county,
+                onProgress: progressBar(),
+              },
+            );
+          } finally {
+            if (process.stderr.isTTY) process.stderr.write('\n');
+          }
           await writeAudit(database.db, actorOf(operator), {
             action: 'records.import',
             resourceType: 'records',
@@ -62,13 +78,26 @@ export function importCommand(): Command {
               })),
             },
           });
+          if (options.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+          else reports.forEach(printReport);
+          if (options.refresh) {
+            // The records are committed: the indicators follow them (the queue their triggers filled).
+            const say = options.json ? console.error : console.log;
+            const refreshed = await refreshQueued(database.db).catch((error: unknown) => {
+              throw new WeijianError(
+                'import.refresh',
+                `the records are imported, the indicator refresh failed (${(error as Error).message}): ` +
+                  'run `weijian indicators compute`',
+              );
+            });
+            for (const { county, report } of refreshed) {
+              say(`指标已刷新 indicators refreshed: ${refreshSummary(county, report)}`);
+            }
+          }
           await maintainUnlessAutovacuum(database);
         } finally {
-          if (process.stderr.isTTY) process.stderr.write('\n');
           await database.close();
         }
-        if (options.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
-        else reports.forEach(printReport);
         const failed = reports.filter((r) => r.rejected.length && !options.skipInvalid);
         if (failed.length) {
           throw new WeijianError(

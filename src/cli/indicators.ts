@@ -22,7 +22,8 @@ function parseYear(text: string): number {
   return year;
 }
 
-function summary(county: string, report: RefreshReport): string {
+/** One line for a county's refresh or rebuild. */
+export function refreshSummary(county: string, report: RefreshReport): string {
   return (
     `${county}: ${report.definitions} indicators, ${report.written} values written, ${report.removed} removed` +
     (report.personYears ? `, ${report.personYears} person-years refreshed` : '') +
@@ -57,7 +58,7 @@ export function indicatorsCommand(): Command {
           const report = options.full
             ? await rebuildIndicators(db, county, { years: options.year ? [options.year] : INDICATOR_YEARS })
             : await refreshAfterBatch(db, county);
-          console.log(summary(county, report));
+          console.log(refreshSummary(county, report));
         }
       });
     });

@@ -1,10 +1,12 @@
 import { Command } from 'commander';
 import { buildApp } from '../api/server.js';
+import { refreshQueued } from '../app/refresh-queued.js';
 import { loadSamplePlansIfEmpty } from '../app/sample-data.js';
 import { hasUsers } from '../access/users.js';
 import { openDefaultDatabase } from '../store/db.js';
 import { startMaintenance } from '../store/maintenance.js';
 import { loadDemoCountyIfEmpty } from './generate.js';
+import { refreshSummary } from './indicators.js';
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -19,6 +21,10 @@ export function serveCommand(): Command {
       if (!(await hasUsers(database.db))) {
         // No default password: the first administrator is created by whoever runs the server.
         console.log('尚无用户 no accounts yet: weijian user add --username NAME --role admin');
+      }
+      // Work queued while no server ran (imports with --no-refresh, a refresh cut short): served up to date.
+      for (const { county, report } of await refreshQueued(database.db)) {
+        console.log(`指标已刷新 indicators refreshed: ${refreshSummary(county, report)}`);
       }
       const app = await buildApp(database, { logger: true });
       const stopMaintenance = await startMaintenance(database, {

@@ -9,6 +9,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { exportFhir, onlyCounty } from '../../app/export-records.js';
 import { importRecordFiles, type RecordFile } from '../../app/import-records.js';
+import type { IndicatorRefresher } from '../../app/indicator-refresher.js';
+import { refreshQueued, type CountyRefresh } from '../../app/refresh-queued.js';
 import { hasDone } from '../../access/audit.js';
 import { requireCountyOf } from '../../access/residents.js';
 import { WeijianError } from '../../domain/errors.js';
@@ -35,6 +37,13 @@ const reportSchema = z.object({
   rejected: z.array(rejectSchema),
   byType: z.record(z.string(), z.number()),
 });
+const refreshSchema = z.object({
+  county: z.string(),
+  personYears: z.number(),
+  visits: z.number(),
+  definitions: z.number(),
+  milliseconds: z.number(),
+});
 const manifestSchema = z.object({
   transactionTime: z.string(),
   request: z.string(),
@@ -44,12 +53,37 @@ const manifestSchema = z.object({
 });
 
 /**
+ * The import is committed when this runs: a refresh that fails is logged and left to the server's
+ * refresher, which the response's hook asks for (server.ts); the queue keeps the work.
+ */
+async function refreshAfterImport(database: Database, log: { error: (o: object, m: string) => void }) {
+  try {
+    return await refreshQueued(database.db);
+  } catch (error) {
+    log.error({ err: error }, 'indicator refresh after the import failed');
+    return [];
+  }
+}
+
+const summary = ({ county, report }: CountyRefresh) => ({
+  county,
+  personYears: report.personYears,
+  visits: report.visits,
+  definitions: report.definitions,
+  milliseconds: report.milliseconds,
+});
+
+/**
  * Record exchange: `POST /api/import` (multipart, FHIR R4 NDJSON/Bundles or xlsx/csv) and
  * `GET /api/export/fhir?county=` — for now a synchronous kick-off that answers with the Bulk Data manifest
  * once the files are written; the files are then served from `/api/export/fhir/{job}/{Type}.ndjson`.
  */
 export const exchangeRoutes =
-  (database: Database, exportRoot = path.join(tmpdir(), 'weijian-exports')): FastifyPluginAsyncZod =>
+  (
+    database: Database,
+    refresher: IndicatorRefresher,
+    exportRoot = path.join(tmpdir(), 'weijian-exports'),
+  ): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/api/import',
@@ -59,10 +93,11 @@ export const exchangeRoutes =
           tags: ['records'],
           summary:
             '导入记录 Import record files (multipart field `file`, one or more: .ndjson/.json FHIR R4, .xlsx/.csv); ' +
-            'fields `skipInvalid` (true: import the valid records) and `county`',
+            'fields `skipInvalid` (true: import the valid records) and `county`. The indicators of the counties ' +
+            'written are refreshed before the answer (`indicators`)',
           consumes: ['multipart/form-data'],
           response: {
-            200: z.object({ reports: z.array(reportSchema) }),
+            200: z.object({ reports: z.array(reportSchema), indicators: z.array(refreshSchema) }),
             400: problemSchema,
             403: problemSchema,
             404: problemSchema,
@@ -99,23 +134,26 @@ export const exchangeRoutes =
             throw new WeijianError('request.no-file', 'no file in the upload (field `file`)');
           requireCountyOf(principal(request), fields.county || undefined);
           request.auditEvent = { resourceType: 'records', countyCode: fields.county || undefined };
-          const reports = await importRecordFiles(database, files, {
-            skipInvalid: fields.skipInvalid === 'true',
-            countyCode: fields.county || undefined,
-            // The rejects are in the response; the file is only scratch.
-            rejectsPath: path.join(dir, 'rejects.ndjson'),
-            // A large import runs for minutes: its progress after each batch, in counts only.
-            onProgress: (p) =>
-              request.log.info(
-                {
-                  importProgress: {
-                    resources: p.resources,
-                    bytesRead: p.bytesRead,
-                    bytesTotal: p.bytesTotal,
+          const { reports, indicators } = await refresher.exclusive(async () => {
+            const reports = await importRecordFiles(database, files, {
+              skipInvalid: fields.skipInvalid === 'true',
+              countyCode: fields.county || undefined,
+              // The rejects are in the response; the file is only scratch.
+              rejectsPath: path.join(dir, 'rejects.ndjson'),
+              // A large import runs for minutes: its progress after each batch, in counts only.
+              onProgress: (p) =>
+                request.log.info(
+                  {
+                    importProgress: {
+                      resources: p.resources,
+                      bytesRead: p.bytesRead,
+                      bytesTotal: p.bytesTotal,
+                    },
                   },
-                },
-                'import progress',
-              ),
+                  'import progress',
+                ),
+            });
+            return { reports, indicators: await refreshAfterImport(database, request.log) };
           });
           request.auditEvent.details = {
             files: reports.map((r) => ({
@@ -124,7 +162,9 @@ export const exchangeRoutes =
               rejected: r.rejected.length,
             })),
           };
-          return { reports };
+          // Other counties' queues are refreshed too; a user scoped to one county sees its own alone.
+          const shown = indicators.filter((r) => !fields.county || r.county === fields.county);
+          return { reports, indicators: shown.map(summary) };
         } finally {
           await rm(dir, { recursive: true, force: true });
         }

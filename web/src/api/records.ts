@@ -1,5 +1,5 @@
 import { ApiError, failure, sessionHeaders } from './client';
-import type { RecordImportReport } from './types';
+import type { RecordImportResult } from './types';
 
 export interface RecordUpload {
   files: File[];
@@ -11,7 +11,7 @@ export interface RecordUpload {
 export function uploadRecords(
   upload: RecordUpload,
   onProgress: (percent: number) => void,
-): Promise<RecordImportReport[]> {
+): Promise<RecordImportResult> {
   const form = new FormData();
   form.append('skipInvalid', String(upload.skipInvalid));
   if (upload.county) form.append('county', upload.county);
@@ -27,7 +27,7 @@ export function uploadRecords(
     };
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) {
-        resolve((JSON.parse(xhr.responseText) as { reports: RecordImportReport[] }).reports);
+        resolve(JSON.parse(xhr.responseText) as RecordImportResult);
       } else {
         reject(failure(xhr.status, xhr.responseText));
       }

@@ -131,6 +131,21 @@ export interface RecordReject {
   reason: string;
 }
 
+/** A county's indicators refreshed after an import (src/app/refresh-queued.ts). */
+export interface IndicatorRefreshSummary {
+  county: string;
+  personYears: number;
+  visits: number;
+  definitions: number;
+  milliseconds: number;
+}
+
+/** `POST /api/import`'s answer. */
+export interface RecordImportResult {
+  reports: RecordImportReport[];
+  indicators: IndicatorRefreshSummary[];
+}
+
 export interface RecordImportReport {
   file: string;
   format: string;

@@ -14,7 +14,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { uploadRecords } from '../api/records';
-import type { RecordImportReport } from '../api/types';
+import type { IndicatorRefreshSummary, RecordImportReport } from '../api/types';
 import { useShowError } from '../api/use-show-error';
 import { downloadBlob } from '../format/download';
 import { rejectsCsv } from '../format/reject-report';
@@ -30,6 +30,7 @@ export function RecordImportCard() {
   const [county, setCounty] = useState('');
   const [progress, setProgress] = useState<number | null>(null);
   const [reports, setReports] = useState<RecordImportReport[]>([]);
+  const [refreshed, setRefreshed] = useState<IndicatorRefreshSummary[]>([]);
   const countyValid = county === '' || /^\d{6}$/.test(county);
   const rejected = reports.reduce((n, r) => n + r.rejected.length, 0);
 
@@ -41,7 +42,9 @@ export function RecordImportCard() {
         skipInvalid,
         county: county || undefined,
       };
-      setReports(await uploadRecords(upload, setProgress));
+      const result = await uploadRecords(upload, setProgress);
+      setReports(result.reports);
+      setRefreshed(result.indicators);
       setFiles([]);
     } catch (error) {
       showError(error);
@@ -135,6 +138,15 @@ export function RecordImportCard() {
                 },
               ]}
             />
+            {refreshed.map((r) => (
+              <Typography.Text key={r.county} type="success" data-testid="indicators-refreshed">
+                {t('imports.records.refreshed', {
+                  county: r.county,
+                  definitions: r.definitions,
+                  ms: r.milliseconds,
+                })}
+              </Typography.Text>
+            ))}
             {rejected > 0 && (
               <Button
                 icon={<DownloadOutlined />}

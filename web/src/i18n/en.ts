@@ -88,6 +88,8 @@ export const en: Messages = {
   'imports.records.rejected': 'Rejected',
   'imports.records.byType': 'By type',
   'imports.records.rejectReport': 'Download the error report ({count})',
+  'imports.records.refreshed':
+    'Indicators refreshed with the import: {county}, {definitions} indicators in {ms} ms',
   'imports.rejects.file': 'file',
   'imports.rejects.line': 'line',
   'imports.rejects.entry': 'entry',

@@ -87,6 +87,7 @@ export const zhCN = {
   'imports.records.rejected': '拒收',
   'imports.records.byType': '按类型',
   'imports.records.rejectReport': '下载错误报告（{count} 条）',
+  'imports.records.refreshed': '指标已随导入刷新：{county}，{definitions} 项指标，用时 {ms} 毫秒',
   'imports.rejects.file': '文件',
   'imports.rejects.line': '行',
   'imports.rejects.entry': '条目',

@@ -1,0 +1,93 @@
+export interface RefresherOptions {
+  /** How long after a request the refresh starts, so that a burst of writes is refreshed once. */
+  delayMs?: number;
+  /** A refresh that failed (its queue stays; the next request takes it up again). */
+  onError?: (error: unknown) => void;
+  /**
+   * The refresh and the imports share one connection (PGlite): `exclusive` sections and refreshes then run
+   * one at a time. On PostgreSQL each has its own connection, and the county lock orders the refreshes.
+   */
+  oneConnection?: boolean;
+}
+
+/**
+ * Keeps a server's indicators fresh. After each write of records (a FHIR create, update or bundle, an
+ * import) `request()` schedules `refresh` (src/app/refresh-queued.ts) `delayMs` later; a request while a
+ * refresh runs schedules one more after it, never two at once. `exclusive` runs work that must not overlap
+ * a refresh on one connection (PGlite): a file import's transaction there — begun by hand, batch by batch
+ * (import-records.ts) — would take the refresh's statements into itself.
+ */
+export class IndicatorRefresher {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private waiters: (() => void)[] = [];
+  /** The tail of the work run one at a time: refreshes, and on one connection `exclusive` sections. */
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly refresh: () => Promise<unknown>,
+    private readonly options: RefresherOptions = {},
+  ) {}
+
+  request(): void {
+    if (this.stopped || this.timer) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.timer = setTimeout(() => this.run(), this.options.delayMs ?? 1000);
+    // A server that is otherwise done must not be kept alive for a refresh: the queue keeps the work.
+    this.timer.unref();
+  }
+
+  /** Runs `work` after everything queued before it. */
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(work);
+    this.tail = result.catch(() => {});
+    return result;
+  }
+
+  /** Runs `work`; on one connection when no refresh or other section runs, and no refresh until it is done. */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.options.oneConnection ? this.serial(work) : work();
+  }
+
+  /** Resolves when no refresh is scheduled or running. */
+  idle(): Promise<void> {
+    if (!this.timer && !this.running) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** No more refreshes; waits for one under way. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.again = false;
+    await this.running;
+    this.settle();
+  }
+
+  private run(): void {
+    this.timer = null;
+    this.running = this.serial(this.refresh).then(
+      () => {},
+      (error: unknown) => this.options.onError?.(error),
+    );
+    void this.running.finally(() => {
+      this.running = null;
+      if (this.again && !this.stopped) {
+        this.again = false;
+        this.request();
+      }
+      this.settle();
+    });
+  }
+
+  private settle(): void {
+    if (this.timer || this.running) return;
+    for (const resolve of this.waiters.splice(0)) resolve();
+  }
+}
