@@ -1,25 +1,13 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seedPath } from '../testing/seeds.js';
+import { runWeijian } from '../testing/cli.js';
 
-const bin = path.resolve(fileURLToPath(import.meta.url), '../../../bin/weijian.js');
 const dir = mkdtempSync(path.join(tmpdir(), 'weijian-cli-monitoring-'));
 
-async function weijian(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, WEIJIAN_DATA: path.join(dir, 'data'), DATABASE_URL: '' };
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { env, cwd: dir });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const weijian = (...args: string[]) => runWeijian(path.join(dir, 'data'), args, { cwd: dir });
 
 describe('weijian monitoring commands (CLI, embedded database)', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

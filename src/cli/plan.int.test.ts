@@ -1,25 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seedPath } from '../testing/seeds.js';
+import { runWeijian } from '../testing/cli.js';
 
-const bin = path.resolve(fileURLToPath(import.meta.url), '../../../bin/weijian.js');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'weijian-cli-'));
 
-async function weijian(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, WEIJIAN_DATA: dataDir, DATABASE_URL: '' };
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const weijian = (...args: string[]) => runWeijian(dataDir, args);
 
 describe('weijian plan (CLI, embedded database)', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../store/db.js';
 import {
@@ -11,18 +9,11 @@ import {
   PERSONAL_VALUES,
   seedResidentLookupCounty,
 } from '../testing/resident-lookup-fixture.js';
+import { runWeijian } from '../testing/cli.js';
 
-const bin = path.resolve(fileURLToPath(import.meta.url), '../../../bin/weijian.js');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'weijian-cli-residents-'));
 
-function weijian(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, WEIJIAN_DATA: dataDir, DATABASE_URL: '' };
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { env }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const weijian = (args: string[]) => runWeijian(dataDir, args);
 
 describe('weijian residents search and show (CLI, embedded database)', () => {
   beforeAll(async () => {

@@ -1,26 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { searchAudit } from '../access/audit.js';
 import { verifyPassword } from '../access/password.js';
 import { findUser } from '../access/users.js';
 import { openDatabase } from '../store/db.js';
+import { runWeijian } from '../testing/cli.js';
 
-const bin = path.resolve(fileURLToPath(import.meta.url), '../../../bin/weijian.js');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'weijian-cli-user-'));
 
-function weijian(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, WEIJIAN_DATA: dataDir, DATABASE_URL: '' };
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [bin, ...args], { env }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-    child.stdin!.end(stdin);
-  });
-}
+const weijian = (args: string[], stdin = '') => runWeijian(dataDir, args, { stdin });
 
 describe('weijian user, token and audit (CLI, embedded database)', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

@@ -10,13 +10,23 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `weijian ARGS` on the embedded database in `dataDir` (WEIJIAN_DATA), with `stdin` as its input. */
-export function runWeijian(dataDir: string, args: string[], stdin = ''): Promise<CliRun> {
+/**
+ * Runs `weijian ARGS` on the embedded database in `dataDir` (WEIJIAN_DATA), with `stdin` as its input and
+ * `cwd` as its working directory.
+ */
+export function runWeijian(
+  dataDir: string,
+  args: string[],
+  options: { stdin?: string; cwd?: string } = {},
+): Promise<CliRun> {
   const env = { ...process.env, WEIJIAN_DATA: dataDir, DATABASE_URL: '' };
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [bin, ...args], { env }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    const child = execFile(
+      process.execPath,
+      [bin, ...args],
+      { env, cwd: options.cwd },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
-    child.stdin!.end(stdin);
+    child.stdin!.end(options.stdin ?? '');
   });
 }
