@@ -246,8 +246,9 @@ function jobsFor(work: Work, moved: ReadonlyMap<string, ReadonlySet<number>>) {
 }
 
 /**
- * Brings the county's indicators up to date after an import batch: call it in (or right after) the
- * batch's transaction. The statement triggers of migration 0002 have already updated the encounter counts
+ * Brings the county's indicators up to date after an import batch: call it right after the batch's commit,
+ * or inside its transaction when no other batch writes encounters of the county meanwhile (each would hold
+ * the county's lock in share mode, migration 0016, and wait for the other's). The statement triggers of migration 0002 have already updated the encounter counts
  * and queued what changed in indicator_dirty; this recomputes the person-years of the queued residents
  * (by difference), applies the queued new visits (migration 0013), and recomputes the small rollups of the
  * queued years and the values of the definitions that read what moved (a person-year status whose village
