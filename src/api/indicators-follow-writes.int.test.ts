@@ -38,10 +38,7 @@ describe.each(backends)('indicators after writes through the API on $name', (bac
     await database.db
       .insert(residentIdentifiers)
       .values({ countyCode: COUNTY, system: 'source:his', value: 'p3', residentId: 3 });
-    refresher = new IndicatorRefresher(() => refreshQueued(database.db), {
-      delayMs: 0,
-      oneConnection: database.kind === 'pglite',
-    });
+    refresher = new IndicatorRefresher(() => refreshQueued(database.db), { delayMs: 0 });
     app = await buildApp(database, { refresher });
     inject = await signedInInject(app, database.db);
   });

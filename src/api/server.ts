@@ -72,7 +72,6 @@ export async function buildApp(database: Database, options: AppOptions = {}): Pr
   const refresher =
     options.refresher ??
     new IndicatorRefresher(() => refreshQueued(database.db), {
-      oneConnection: database.kind === 'pglite',
       onError: (error) => app.log.error({ err: error }, 'indicator refresh failed'),
     });
   app.addHook('onClose', () => refresher.stop());
@@ -126,7 +125,7 @@ export async function buildApp(database: Database, options: AppOptions = {}): Pr
   await app.register(planRoutes(database.db));
   await app.register(indicatorRoutes(database.db));
   await app.register(regionRoutes(database.db));
-  await app.register(exchangeRoutes(database, refresher));
+  await app.register(exchangeRoutes(database));
   await app.register(templateRoutes);
   await app.register(residentMpiRoutes(database.db));
   await app.register(residentRevealRoutes(database.db));

@@ -9,7 +9,7 @@ import type { Sql } from '../fhir/store/sql.js';
 import { ImportStatistics } from '../fhir/store/statistics.js';
 import { writeBatch, type BatchItem, type PractitionerIndex } from '../fhir/store/write-batch.js';
 import { isFhirFile, readFhirFile, type FhirInput } from '../ingest/fhir/read-fhir-file.js';
-import { openBulkSession } from '../store/bulk-copy.js';
+import { withBulkSession } from '../store/bulk-copy.js';
 import type { Database } from '../store/db.js';
 import { importTabularFile } from './tabular/import-tabular.js';
 
@@ -118,7 +118,8 @@ async function importFhirFile(
   let bytesRead = 0;
   const batchSize = options.batchSize ?? 5000;
   const statistics = new ImportStatistics();
-  await withConnection(database, async (sql) => {
+  // One connection for the whole file: its batches run in order, each its own transaction on it.
+  await withBulkSession(database, async (sql) => {
     let county = options.countyCode ?? (await onlyCounty(sql));
     const reject = async (r: Reject, raw?: string) => {
       report.rejected.push(r);
@@ -228,16 +229,6 @@ function map(input: FhirInput, ctx: MapContext): { item: BatchItem } | { reject:
   } catch (error) {
     if (!(error instanceof WeijianError)) throw error;
     return { reject: { ...input.place, field: error.place.field, code: error.code, reason: error.message } };
-  }
-}
-
-/** One connection for the whole file: its batches run in order, each its own transaction on it. */
-async function withConnection<T>(database: Database, work: (sql: Sql) => Promise<T>): Promise<T> {
-  const session = await openBulkSession(database);
-  try {
-    return await work(session);
-  } finally {
-    await session.release();
   }
 }
 

@@ -3,19 +3,12 @@ export interface RefresherOptions {
   delayMs?: number;
   /** A refresh that failed (its queue stays; the next request takes it up again). */
   onError?: (error: unknown) => void;
-  /**
-   * The refresh and the imports share one connection (PGlite): `exclusive` sections and refreshes then run
-   * one at a time. On PostgreSQL each has its own connection, and the county lock orders the refreshes.
-   */
-  oneConnection?: boolean;
 }
 
 /**
  * Keeps a server's indicators fresh. After each write of records (a FHIR create, update or bundle, an
  * import) `request()` schedules `refresh` (src/app/refresh-queued.ts) `delayMs` later; a request while a
- * refresh runs schedules one more after it, never two at once. `exclusive` runs work that must not overlap
- * a refresh on one connection (PGlite): a file import's transaction there — begun by hand, batch by batch
- * (import-records.ts) — would take the refresh's statements into itself.
+ * refresh runs schedules one more after it, never two at once.
  */
 export class IndicatorRefresher {
   private timer: NodeJS.Timeout | null = null;
@@ -23,8 +16,6 @@ export class IndicatorRefresher {
   private again = false;
   private stopped = false;
   private waiters: (() => void)[] = [];
-  /** The tail of the work run one at a time: refreshes, and on one connection `exclusive` sections. */
-  private tail: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly refresh: () => Promise<unknown>,
@@ -40,18 +31,6 @@ export class IndicatorRefresher {
     this.timer = setTimeout(() => this.run(), this.options.delayMs ?? 1000);
     // A server that is otherwise done must not be kept alive for a refresh: the queue keeps the work.
     this.timer.unref();
-  }
-
-  /** Runs `work` after everything queued before it. */
-  private serial<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(work);
-    this.tail = result.catch(() => {});
-    return result;
-  }
-
-  /** Runs `work`; on one connection when no refresh or other section runs, and no refresh until it is done. */
-  exclusive<T>(work: () => Promise<T>): Promise<T> {
-    return this.options.oneConnection ? this.serial(work) : work();
   }
 
   /** Resolves when no refresh is scheduled or running. */
@@ -72,7 +51,7 @@ export class IndicatorRefresher {
 
   private run(): void {
     this.timer = null;
-    this.running = this.serial(this.refresh).then(
+    this.running = this.refresh().then(
       () => {},
       (error: unknown) => this.options.onError?.(error),
     );

@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import type { Transaction } from '@electric-sql/pglite';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from './db.js';
 
@@ -20,22 +21,24 @@ export interface BulkSession {
   release(): Promise<void>;
 }
 
+/** A session over PGlite's client, or over one of its transactions (which holds the one connection). */
+function pgliteSession(client: Pick<Transaction, 'query'>): BulkSession {
+  return {
+    kind: 'pglite',
+    query: async <T>(sql: string, params?: unknown[]) => (await client.query<T>(sql, params)).rows,
+    async copyIn(table, columns, data, freeze) {
+      const blob = new Blob(data as Uint8Array<ArrayBuffer>[]);
+      await client.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'${with_(freeze)}`, [], {
+        blob,
+      });
+    },
+    release: async () => {},
+  };
+}
+
 export async function openBulkSession(database: Database): Promise<BulkSession> {
   const { driver } = database;
-  if (driver.kind === 'pglite') {
-    const { client } = driver;
-    return {
-      kind: 'pglite',
-      query: async <T>(sql: string, params?: unknown[]) => (await client.query<T>(sql, params)).rows,
-      async copyIn(table, columns, data, freeze) {
-        const blob = new Blob(data as Uint8Array<ArrayBuffer>[]);
-        await client.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'${with_(freeze)}`, [], {
-          blob,
-        });
-      },
-      release: async () => {},
-    };
-  }
+  if (driver.kind === 'pglite') return pgliteSession(driver.client);
   const client = await driver.pool.connect();
   return {
     kind: 'postgres',
@@ -51,6 +54,28 @@ export async function openBulkSession(database: Database): Promise<BulkSession> 
     },
     release: async () => client.release(),
   };
+}
+
+/**
+ * Runs `work` on a session of its own, which may begin and end transactions by hand (a file imported batch
+ * by batch). On PGlite that session is the one connection everything shares: it is held for `work`
+ * (PGlite's transaction lock), so that other work — a server's requests — waits instead of running inside
+ * those transactions, where a rollback would take it away and its COMMIT would commit half a file.
+ * `work` starts inside PGlite's transaction: its own BEGIN and the final COMMIT only draw a warning.
+ */
+export async function withBulkSession<T>(
+  database: Database,
+  work: (session: BulkSession) => Promise<T>,
+): Promise<T> {
+  if (database.driver.kind === 'pglite') {
+    return database.driver.client.transaction((tx) => work(pgliteSession(tx)));
+  }
+  const session = await openBulkSession(database);
+  try {
+    return await work(session);
+  } finally {
+    await session.release();
+  }
 }
 
 const with_ = (freeze?: boolean) => (freeze ? ' WITH (FREEZE)' : '');

@@ -9,7 +9,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { exportFhir, onlyCounty } from '../../app/export-records.js';
 import { importRecordFiles, type RecordFile } from '../../app/import-records.js';
-import type { IndicatorRefresher } from '../../app/indicator-refresher.js';
 import { refreshQueued, type CountyRefresh } from '../../app/refresh-queued.js';
 import { hasDone } from '../../access/audit.js';
 import { requireCountyOf } from '../../access/residents.js';
@@ -79,11 +78,7 @@ const summary = ({ county, report }: CountyRefresh) => ({
  * once the files are written; the files are then served from `/api/export/fhir/{job}/{Type}.ndjson`.
  */
 export const exchangeRoutes =
-  (
-    database: Database,
-    refresher: IndicatorRefresher,
-    exportRoot = path.join(tmpdir(), 'weijian-exports'),
-  ): FastifyPluginAsyncZod =>
+  (database: Database, exportRoot = path.join(tmpdir(), 'weijian-exports')): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/api/import',
@@ -134,27 +129,25 @@ export const exchangeRoutes =
             throw new WeijianError('request.no-file', 'no file in the upload (field `file`)');
           requireCountyOf(principal(request), fields.county || undefined);
           request.auditEvent = { resourceType: 'records', countyCode: fields.county || undefined };
-          const { reports, indicators } = await refresher.exclusive(async () => {
-            const reports = await importRecordFiles(database, files, {
-              skipInvalid: fields.skipInvalid === 'true',
-              countyCode: fields.county || undefined,
-              // The rejects are in the response; the file is only scratch.
-              rejectsPath: path.join(dir, 'rejects.ndjson'),
-              // A large import runs for minutes: its progress after each batch, in counts only.
-              onProgress: (p) =>
-                request.log.info(
-                  {
-                    importProgress: {
-                      resources: p.resources,
-                      bytesRead: p.bytesRead,
-                      bytesTotal: p.bytesTotal,
-                    },
+          const reports = await importRecordFiles(database, files, {
+            skipInvalid: fields.skipInvalid === 'true',
+            countyCode: fields.county || undefined,
+            // The rejects are in the response; the file is only scratch.
+            rejectsPath: path.join(dir, 'rejects.ndjson'),
+            // A large import runs for minutes: its progress after each batch, in counts only.
+            onProgress: (p) =>
+              request.log.info(
+                {
+                  importProgress: {
+                    resources: p.resources,
+                    bytesRead: p.bytesRead,
+                    bytesTotal: p.bytesTotal,
                   },
-                  'import progress',
-                ),
-            });
-            return { reports, indicators: await refreshAfterImport(database, request.log) };
+                },
+                'import progress',
+              ),
           });
+          const indicators = await refreshAfterImport(database, request.log);
           request.auditEvent.details = {
             files: reports.map((r) => ({
               format: r.format,
