@@ -3,13 +3,12 @@ import { Command } from 'commander';
 import { actorOf, writeAudit } from '../access/audit.js';
 import { authorize, localOperator } from '../access/principal.js';
 import { importRecordFiles, type ImportProgress } from '../app/import-records.js';
-import { refreshQueued } from '../app/refresh-queued.js';
 import { WeijianError } from '../domain/errors.js';
 import type { ImportReport } from '../domain/import-report.js';
 import { openDefaultDatabase } from '../store/db.js';
 import { maintainUnlessAutovacuum } from '../store/maintenance.js';
 import { boundHeapGrowth } from './heap.js';
-import { refreshSummary } from './indicators.js';
+import { refreshAfterWrites } from './indicators.js';
 
 /** Rejects printed per file; the rest are counted (all of them are in the rejects file with --skip-invalid). */
 const shownRejects = 20;
@@ -80,20 +79,9 @@ export function importCommand(): Command {
           });
           if (options.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
           else reports.forEach(printReport);
-          if (options.refresh) {
-            // The records are committed: the indicators follow them (the queue their triggers filled).
-            const say = options.json ? console.error : console.log;
-            const refreshed = await refreshQueued(database.db).catch((error: unknown) => {
-              throw new WeijianError(
-                'import.refresh',
-                `the records are imported, the indicator refresh failed (${(error as Error).message}): ` +
-                  'run `weijian indicators compute`',
-              );
-            });
-            for (const { county, report } of refreshed) {
-              say(`指标已刷新 indicators refreshed: ${refreshSummary(county, report)}`);
-            }
-          }
+          // The records are committed: the indicators follow them (the queue their triggers filled).
+          if (options.refresh)
+            await refreshAfterWrites(database.db, options.json ? console.error : console.log);
           await maintainUnlessAutovacuum(database);
         } finally {
           await database.close();

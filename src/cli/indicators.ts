@@ -9,6 +9,8 @@ import {
   regionCodeOf,
 } from '../engine/index.js';
 import type { RefreshReport } from '../engine/index.js';
+import { refreshQueued } from '../app/refresh-queued.js';
+import type { Db } from '../store/db.js';
 import { withDatabase } from './database.js';
 
 function parseYear(text: string): number {
@@ -23,13 +25,30 @@ function parseYear(text: string): number {
 }
 
 /** One line for a county's refresh or rebuild. */
-export function refreshSummary(county: string, report: RefreshReport): string {
+function refreshSummary(county: string, report: RefreshReport): string {
   return (
     `${county}: ${report.definitions} indicators, ${report.written} values written, ${report.removed} removed` +
     (report.personYears ? `, ${report.personYears} person-years refreshed` : '') +
     (report.visits ? `, ${report.visits} new visits applied` : '') +
     ` in ${report.milliseconds} ms`
   );
+}
+
+/**
+ * After a command's writes of records: refreshes every county with queued indicator work, a line each
+ * (`say`). A failure says that the records are in and how to finish.
+ */
+export async function refreshAfterWrites(db: Db, say: (line: string) => void = console.log): Promise<void> {
+  const refreshed = await refreshQueued(db).catch((error: unknown) => {
+    throw new WeijianError(
+      'indicators.refresh',
+      `the records are written, the indicator refresh failed (${(error as Error).message}): ` +
+        'run `weijian indicators compute`',
+    );
+  });
+  for (const { county, report } of refreshed) {
+    say(`指标已刷新 indicators refreshed: ${refreshSummary(county, report)}`);
+  }
 }
 
 export function indicatorsCommand(): Command {

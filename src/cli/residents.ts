@@ -7,6 +7,7 @@ import type { CandidateResident } from '../store/mpi.js';
 import { MATCH_STATUSES } from '../store/schema/index.js';
 import { withDatabase } from './database.js';
 import { addResidentLookupCommands } from './residents-lookup.js';
+import { refreshAfterWrites } from './indicators.js';
 
 /*
  * The CLI acts as the local operator (access/principal.ts): the same permission checks as the API, and an
@@ -97,12 +98,16 @@ export function residentsCommand(): Command {
             reason: options.reason,
             details: { survivorId, mergedId },
           });
-          if (options.json) return printJson(result);
-          console.log(`已合并 merged #${mergedId} into #${survivorId} (${result.rule})`);
-          if (result.filled.length) console.log(`filled: ${result.filled.join(', ')}`);
-          const moved = Object.entries(result.moved).filter(([, n]) => n > 0);
-          console.log(`moved: ${moved.map(([table, n]) => `${table} ${n}`).join(', ') || 'nothing'}`);
-          for (const d of result.dropped) console.log(`dropped ${d.table} ${d.key}: ${d.note}`);
+          if (options.json) printJson(result);
+          else {
+            console.log(`已合并 merged #${mergedId} into #${survivorId} (${result.rule})`);
+            if (result.filled.length) console.log(`filled: ${result.filled.join(', ')}`);
+            const moved = Object.entries(result.moved).filter(([, n]) => n > 0);
+            console.log(`moved: ${moved.map(([table, n]) => `${table} ${n}`).join(', ') || 'nothing'}`);
+            for (const d of result.dropped) console.log(`dropped ${d.table} ${d.key}: ${d.note}`);
+          }
+          // The merged resident's records now count for the survivor.
+          await refreshAfterWrites(db, options.json ? console.error : console.log);
         });
       },
     );

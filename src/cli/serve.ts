@@ -1,12 +1,11 @@
 import { Command } from 'commander';
 import { buildApp } from '../api/server.js';
-import { refreshQueued } from '../app/refresh-queued.js';
 import { loadSamplePlansIfEmpty } from '../app/sample-data.js';
 import { hasUsers } from '../access/users.js';
 import { openDefaultDatabase } from '../store/db.js';
 import { startMaintenance } from '../store/maintenance.js';
 import { loadDemoCountyIfEmpty } from './generate.js';
-import { refreshSummary } from './indicators.js';
+import { refreshAfterWrites } from './indicators.js';
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -23,9 +22,7 @@ export function serveCommand(): Command {
         console.log('尚无用户 no accounts yet: weijian user add --username NAME --role admin');
       }
       // Work queued while no server ran (imports with --no-refresh, a refresh cut short): served up to date.
-      for (const { county, report } of await refreshQueued(database.db)) {
-        console.log(`指标已刷新 indicators refreshed: ${refreshSummary(county, report)}`);
-      }
+      await refreshAfterWrites(database.db);
       const app = await buildApp(database, { logger: true });
       const stopMaintenance = await startMaintenance(database, {
         onError: (error) => app.log.warn({ err: error }, 'table maintenance failed'),

@@ -9,13 +9,15 @@ import { residentIdentifiers } from '../store/schema/index.js';
 import { runWeijian } from '../testing/cli.js';
 
 /*
- * `weijian import` refreshes the indicators after the records are in, unless --no-refresh. The tiny
+ * `weijian import` and `weijian residents merge` refresh the indicators after their writes (import: unless
+ * --no-refresh). The tiny
  * county in 2023 (tiny-county.int.test.ts): records used 6 of 7 (all open records but P3's), visits at
  * primary-care facilities 9 of 16; each visit of P3 at F2 adds one to both visit counts and makes P3's
  * record used.
  */
 const dataDir = mkdtempSync(path.join(tmpdir(), 'weijian-cli-import-'));
 const pglite = path.join(dataDir, 'pglite');
+const mergeDir = mkdtempSync(path.join(tmpdir(), 'weijian-cli-merge-'));
 
 function visitFile(id: string, day: string): string {
   const file = path.join(dataDir, `${id}.ndjson`);
@@ -33,8 +35,8 @@ function visitFile(id: string, day: string): string {
   return file;
 }
 
-async function stored() {
-  const database = await openDatabase({ dataDir: pglite });
+async function stored(dir = pglite) {
+  const database = await openDatabase({ dataDir: dir });
   try {
     const values = await query<{ id: string; ratio: string }>(
       database.db,
@@ -53,7 +55,7 @@ async function stored() {
   }
 }
 
-describe('weijian import (CLI, embedded database)', () => {
+describe('indicators after weijian import and residents merge (CLI, embedded database)', () => {
   beforeAll(async () => {
     const database = await openTinyCounty(() => openDatabase({ dataDir: pglite }));
     try {
@@ -64,7 +66,10 @@ describe('weijian import (CLI, embedded database)', () => {
       await database.close();
     }
   }, 120_000);
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(mergeDir, { recursive: true, force: true });
+  });
 
   it('leaves the indicators queued with --no-refresh, and refreshes them after the next import', async () => {
     const first = await runWeijian(dataDir, [
@@ -92,6 +97,30 @@ describe('weijian import (CLI, embedded database)', () => {
     );
     expect(await stored()).toEqual({
       values: ['ehr-usage-rate 7/7', 'primary-care-visit-share 11/18'],
+      queued: 0,
+    });
+  }, 60_000);
+
+  it("refreshes after a merge: P11's 2023 check-up now serves P3's open record", async () => {
+    await (await openTinyCounty(() => openDatabase({ dataDir: path.join(mergeDir, 'pglite') }))).close();
+    const merge = await runWeijian(mergeDir, [
+      'residents',
+      'merge',
+      '--county',
+      COUNTY,
+      '--reason',
+      'one person registered twice',
+      '3',
+      '11',
+    ]);
+    expect(merge.stderr).toBe('');
+    expect(merge.stdout).toMatch(
+      new RegExp(
+        `\\n指标已刷新 indicators refreshed: ${COUNTY}: \\d+ indicators, \\d+ values written, \\d+ removed, \\d+ person-years refreshed in \\d+ ms\\n$`,
+      ),
+    );
+    expect(await stored(path.join(mergeDir, 'pglite'))).toMatchObject({
+      values: ['ehr-usage-rate 7/7', expect.any(String)],
       queued: 0,
     });
   }, 60_000);
