@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IndicatorRefresher } from '../app/indicator-refresher.js';
-import { refreshQueued } from '../app/refresh-queued.js';
+import { refresherFor, type IndicatorRefresher } from '../app/indicator-refresher.js';
 import { COUNTY, openTinyCounty } from '../engine/tiny-county.fixture.js';
 import type { Database } from '../store/db.js';
 import { residentIdentifiers } from '../store/schema/index.js';
@@ -38,7 +37,7 @@ describe.each(backends)('indicators after writes through the API on $name', (bac
     await database.db
       .insert(residentIdentifiers)
       .values({ countyCode: COUNTY, system: 'source:his', value: 'p3', residentId: 3 });
-    refresher = new IndicatorRefresher(() => refreshQueued(database.db), { delayMs: 0 });
+    refresher = refresherFor(database.db, { delayMs: 0 });
     app = await buildApp(database, { refresher });
     inject = await signedInInject(app, database.db);
   });

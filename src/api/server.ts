@@ -9,8 +9,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IndicatorRefresher } from '../app/indicator-refresher.js';
-import { refreshQueued } from '../app/refresh-queued.js';
+import { refresherFor, type IndicatorRefresher } from '../app/indicator-refresher.js';
 import type { Database } from '../store/db.js';
 import { registerAuth } from './auth.js';
 import { requestForLog } from './log-redaction.js';
@@ -71,7 +70,7 @@ export async function buildApp(database: Database, options: AppOptions = {}): Pr
   await registerAuth(app, database.db);
   const refresher =
     options.refresher ??
-    new IndicatorRefresher(() => refreshQueued(database.db), {
+    refresherFor(database.db, {
       onError: (error) => app.log.error({ err: error }, 'indicator refresh failed'),
     });
   app.addHook('onClose', () => refresher.stop());

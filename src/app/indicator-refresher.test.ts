@@ -38,6 +38,14 @@ describe('IndicatorRefresher', () => {
     expect(log).toEqual(['start 1', 'end 1', 'start 2', 'end 2']);
   });
 
+  it('runs again later when a refresh left work it could not do yet', async () => {
+    let calls = 0;
+    const refresher = new IndicatorRefresher(async () => ++calls < 3, { delayMs: 0 });
+    refresher.request();
+    await refresher.idle();
+    expect(calls).toBe(3);
+  });
+
   it('reports a failed refresh and refreshes again on the next request', async () => {
     const errors: unknown[] = [];
     let calls = 0;

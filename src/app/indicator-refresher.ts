@@ -1,3 +1,6 @@
+import type { Db } from '../store/db.js';
+import { refreshQueued } from './refresh-queued.js';
+
 export interface RefresherOptions {
   /** How long after a request the refresh starts, so that a burst of writes is refreshed once. */
   delayMs?: number;
@@ -8,7 +11,8 @@ export interface RefresherOptions {
 /**
  * Keeps a server's indicators fresh. After each write of records (a FHIR create, update or bundle, an
  * import) `request()` schedules `refresh` (src/app/refresh-queued.ts) `delayMs` later; a request while a
- * refresh runs schedules one more after it, never two at once.
+ * refresh runs schedules one more after it, never two at once. A refresh that answers `true` left work it
+ * could not do yet (a county another transaction holds): it runs again `delayMs` later.
  */
 export class IndicatorRefresher {
   private timer: NodeJS.Timeout | null = null;
@@ -18,7 +22,7 @@ export class IndicatorRefresher {
   private waiters: (() => void)[] = [];
 
   constructor(
-    private readonly refresh: () => Promise<unknown>,
+    private readonly refresh: () => Promise<boolean | void>,
     private readonly options: RefresherOptions = {},
   ) {}
 
@@ -52,7 +56,9 @@ export class IndicatorRefresher {
   private run(): void {
     this.timer = null;
     this.running = this.refresh().then(
-      () => {},
+      (left) => {
+        if (left === true) this.again = true;
+      },
       (error: unknown) => this.options.onError?.(error),
     );
     void this.running.finally(() => {
@@ -69,4 +75,12 @@ export class IndicatorRefresher {
     if (this.timer || this.running) return;
     for (const resolve of this.waiters.splice(0)) resolve();
   }
+}
+
+/** A server's refresher over `db`: every county with queued work; one another transaction holds, later. */
+export function refresherFor(db: Db, options: RefresherOptions = {}): IndicatorRefresher {
+  return new IndicatorRefresher(
+    async () => (await refreshQueued(db, { skipBusy: true })).busy.length > 0,
+    options,
+  );
 }

@@ -1,4 +1,4 @@
-import { refreshAfterBatch, type RefreshReport } from '../engine/index.js';
+import { refreshAfterBatch, refreshUnlessBusy, type RefreshReport } from '../engine/index.js';
 import { query } from '../engine/sql/bind.js';
 import type { Db } from '../store/db.js';
 
@@ -18,14 +18,26 @@ const QUEUED_COUNTIES = `WITH RECURSIVE c(code) AS (
 )
 SELECT code FROM c WHERE code IS NOT NULL`;
 
+export interface QueuedRefresh {
+  refreshed: CountyRefresh[];
+  /** Counties left for later: another transaction held them (`skipBusy`). */
+  busy: string[];
+}
+
 /**
  * Brings the indicators of every county with queued work up to date (`refreshAfterBatch`, one
  * transaction per county): what an import or a write through the API calls once its records are
- * committed. A county whose refresh fails keeps its queue, and the next call takes it up again.
+ * committed. A county whose refresh fails keeps its queue, and the next call takes it up again. With
+ * `skipBusy`, a county another transaction holds (an import writing its encounters, a rebuild) is left
+ * for a later call instead of holding up the others behind it.
  */
-export async function refreshQueued(db: Db): Promise<CountyRefresh[]> {
+export async function refreshQueued(db: Db, options: { skipBusy?: boolean } = {}): Promise<QueuedRefresh> {
   const counties = await query<{ code: string }>(db, QUEUED_COUNTIES);
-  const done: CountyRefresh[] = [];
-  for (const { code } of counties) done.push({ county: code, report: await refreshAfterBatch(db, code) });
+  const done: QueuedRefresh = { refreshed: [], busy: [] };
+  for (const { code } of counties) {
+    const report = options.skipBusy ? await refreshUnlessBusy(db, code) : await refreshAfterBatch(db, code);
+    if (report) done.refreshed.push({ county: code, report });
+    else done.busy.push(code);
+  }
   return done;
 }

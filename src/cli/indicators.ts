@@ -46,7 +46,7 @@ export async function refreshAfterWrites(db: Db, say: (line: string) => void = c
         'run `weijian indicators compute`',
     );
   });
-  for (const { county, report } of refreshed) {
+  for (const { county, report } of refreshed.refreshed) {
     say(`指标已刷新 indicators refreshed: ${refreshSummary(county, report)}`);
   }
 }

@@ -10,6 +10,7 @@ export {
   rebuildIndicators,
   recomputeValues,
   refreshAfterBatch,
+  refreshUnlessBusy,
   type RefreshReport,
   type Touched,
 } from './refresh.js';

@@ -94,10 +94,22 @@ async function tune(db: Db, workMem: string): Promise<void> {
  * commit, then reads the rollups it wrote. Without it the second would compute values from rollups without
  * the first's rows, and both write: the values statement updates stored rows by their address, read once.
  */
-async function lockCounty(db: Db, countyCode: string): Promise<void> {
-  await query(db, `SELECT pg_advisory_xact_lock(hashtext('weijian.indicators'), hashtext(:county_code))`, {
-    county_code: countyCode,
-  });
+async function lockCounty(db: Db, countyCode: string, wait = true): Promise<boolean> {
+  const params = { county_code: countyCode };
+  if (wait) {
+    await query(
+      db,
+      `SELECT pg_advisory_xact_lock(hashtext('weijian.indicators'), hashtext(:county_code))`,
+      params,
+    );
+    return true;
+  }
+  const [row] = await query<{ locked: boolean }>(
+    db,
+    `SELECT pg_try_advisory_xact_lock(hashtext('weijian.indicators'), hashtext(:county_code)) AS locked`,
+    params,
+  );
+  return row!.locked;
 }
 
 async function run(db: Db, statements: readonly string[], params: Record<string, ParamValue>) {
@@ -248,21 +260,39 @@ function jobsFor(work: Work, moved: ReadonlyMap<string, ReadonlySet<number>>) {
 /**
  * Brings the county's indicators up to date after an import batch: call it right after the batch's commit,
  * or inside its transaction when no other batch writes encounters of the county meanwhile (each would hold
- * the county's lock in share mode, migration 0016, and wait for the other's). The statement triggers of migration 0002 have already updated the encounter counts
- * and queued what changed in indicator_dirty; this recomputes the person-years of the queued residents
- * (by difference), applies the queued new visits (migration 0013), and recomputes the small rollups of the
- * queued years and the values of the definitions that read what moved (a person-year status whose village
- * sums did not change recomputes nothing). `touched` adds work by hand, for a loader that switched the
- * triggers off.
+ * the county's lock in share mode, migration 0016, and wait for the other's). The statement triggers of
+ * migration 0002 have already updated the encounter counts and queued what changed in indicator_dirty;
+ * this recomputes the person-years of the queued residents (by difference), applies the queued new visits
+ * (migration 0013), and recomputes the small rollups of the queued years and the values of the definitions
+ * that read what moved (a person-year status whose village sums did not change recomputes nothing).
+ * `touched` adds work by hand, for a loader that switched the triggers off.
  */
 export async function refreshAfterBatch(
   db: Db,
   countyCode: string,
   touched: Touched = {},
 ): Promise<RefreshReport> {
+  return (await refresh(db, countyCode, touched, true))!;
+}
+
+/**
+ * refreshAfterBatch, or null at once when another transaction holds the county (one writing its
+ * encounters, another refresh or a rebuild): a background refresher tries again later rather than wait
+ * behind a long import.
+ */
+export function refreshUnlessBusy(db: Db, countyCode: string): Promise<RefreshReport | null> {
+  return refresh(db, countyCode, {}, false);
+}
+
+async function refresh(
+  db: Db,
+  countyCode: string,
+  touched: Touched,
+  wait: boolean,
+): Promise<RefreshReport | null> {
   const started = performance.now();
   return db.transaction(async (tx) => {
-    await lockCounty(tx, countyCode);
+    if (!(await lockCounty(tx, countyCode, wait))) return null;
     await tune(tx, '16MB');
     const work = await claimWork(tx, countyCode, touched);
     const moved = new Map<string, Set<number>>();

@@ -57,7 +57,7 @@ const manifestSchema = z.object({
  */
 async function refreshAfterImport(database: Database, log: { error: (o: object, m: string) => void }) {
   try {
-    return await refreshQueued(database.db);
+    return (await refreshQueued(database.db)).refreshed;
   } catch (error) {
     log.error({ err: error }, 'indicator refresh after the import failed');
     return [];
