@@ -93,6 +93,7 @@ async function tune(db: Db, workMem: string): Promise<void> {
  * One county's indicators are recomputed by one transaction at a time: a refresh waits for another's to
  * commit, then reads the rollups it wrote. Without it the second would compute values from rollups without
  * the first's rows, and both write: the values statement updates stored rows by their address, read once.
+ * Without `wait`, it answers at once whether it got the lock.
  */
 async function lockCounty(db: Db, countyCode: string, wait = true): Promise<boolean> {
   const params = { county_code: countyCode };
