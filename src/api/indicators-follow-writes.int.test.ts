@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refresherFor, type IndicatorRefresher } from '../app/indicator-refresher.js';
+import { query } from '../engine/sql/bind.js';
 import { COUNTY, openTinyCounty } from '../engine/tiny-county.fixture.js';
 import type { Database } from '../store/db.js';
 import { residentIdentifiers } from '../store/schema/index.js';
@@ -109,5 +110,22 @@ describe.each(backends)('indicators after writes through the API on $name', (bac
       ['ehr-usage-rate', '7/7'],
       ['primary-care-visit-share', '11/18'],
     ]);
+  });
+
+  it('refreshes at start, in the background, what was queued before', async () => {
+    await query(
+      database.db,
+      `INSERT INTO indicator_dirty (county_code, kind, key, year) VALUES (:county, 'population', 0, 2023)`,
+      { county: COUNTY },
+    );
+    const queued = () => query(database.db, `SELECT kind FROM indicator_dirty`);
+    const atStart = refresherFor(database.db, { delayMs: 0 });
+    const started = await buildApp(database, { refresher: atStart, refreshQueuedAtStart: true });
+    try {
+      await atStart.idle();
+      expect(await queued()).toEqual([]);
+    } finally {
+      await started.close();
+    }
   });
 });

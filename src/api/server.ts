@@ -35,6 +35,8 @@ export interface AppOptions {
   logger?: boolean | { stream: NodeJS.WritableStream };
   /** Refreshes the indicators after writes of records (default: one over `database`, stopped with the app). */
   refresher?: IndicatorRefresher;
+  /** Also refresh, in the background, what was queued before the app started (a server's start). */
+  refreshQueuedAtStart?: boolean;
 }
 
 /**
@@ -74,6 +76,7 @@ export async function buildApp(database: Database, options: AppOptions = {}): Pr
       onError: (error) => app.log.error({ err: error }, 'indicator refresh failed'),
     });
   app.addHook('onClose', () => refresher.stop());
+  if (options.refreshQueuedAtStart) refresher.request();
   // Every route that writes records queues indicator work (the tables' triggers): it is refreshed a moment
   // after the write, once for a burst of writes.
   app.addHook('onResponse', async (request, reply) => {

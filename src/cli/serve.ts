@@ -5,7 +5,6 @@ import { hasUsers } from '../access/users.js';
 import { openDefaultDatabase } from '../store/db.js';
 import { startMaintenance } from '../store/maintenance.js';
 import { loadDemoCountyIfEmpty } from './generate.js';
-import { refreshAfterWrites } from './indicators.js';
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -21,9 +20,9 @@ export function serveCommand(): Command {
         // No default password: the first administrator is created by whoever runs the server.
         console.log('尚无用户 no accounts yet: weijian user add --username NAME --role admin');
       }
-      // Work queued while no server ran (imports with --no-refresh, a refresh cut short): served up to date.
-      await refreshAfterWrites(database.db);
-      const app = await buildApp(database, { logger: true });
+      // Work queued while no server ran (imports with --no-refresh, a refresh cut short) is refreshed in the
+      // background: the server listens at once, however long the queue.
+      const app = await buildApp(database, { logger: true, refreshQueuedAtStart: true });
       const stopMaintenance = await startMaintenance(database, {
         onError: (error) => app.log.warn({ err: error }, 'table maintenance failed'),
       });
