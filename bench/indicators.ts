@@ -2,7 +2,8 @@
 // county (scratch PostgreSQL from BENCH_DATABASE_URL, or a temporary PGlite directory, 200 000 residents by
 // default there) and measures the indicator engine:
 // - a full recompute of every indicator, all regions, one year, against one raw GROUP BY scan of the
-//   encounters table (goal: ratio ≤ 2), both of the whole table (the wording) and of that year's rows;
+//   encounters table (goal: ratio ≤ 2), both of the whole table (the wording) and of that year's rows,
+//   and the floor under it: the sources the formulas read, each read once (_source-reads.ts);
 // - reading every indicator of a region for six years (goal ≤ 50 ms);
 // - refreshing after an import batch of 10 000 records (goal ≤ 0.5 s).
 // --data DIR / --url URL keep the generated county for the next run (generation takes minutes).
@@ -28,6 +29,7 @@ import {
 import { maintainTables } from '../src/store/maintenance.js';
 import { openScratchPostgres } from '../src/testing/databases.js';
 import { plausibilityTable } from './_indicator-table.js';
+import { sourceReads } from './_source-reads.js';
 import { median } from './_stats.js';
 import type { Bench } from './main.js';
 
@@ -219,6 +221,7 @@ const bench: Bench = async (args) => {
     const scanMs = median(scans);
     const tableScanMs = median(tableScans);
     const fullYearMs = median(fulls);
+    const floor = await sourceReads(db, county, year);
     const valuesOnly: number[] = [];
     for (let i = 0; i < 3; i++) {
       valuesOnly.push((await timed(() => recomputeValues(db, county, { years: [year] })))[1]);
@@ -286,6 +289,9 @@ const bench: Bench = async (args) => {
       rawEncounterScanWholeTableMs: tableScanMs,
       ratioFullRecomputeToWholeTableScan: Math.round((fullYearMs / tableScanMs) * 100) / 100,
       goalRatio: 2,
+      sourceReadsOneYearMs: floor.totalMs,
+      ratioSourceReadsToWholeTableScan: Math.round((floor.totalMs / tableScanMs) * 100) / 100,
+      sourceReadsMs: floor.parts,
       fullRecomputeRunsMs: fulls,
       rawScanRunsMs: scans,
       rawWholeTableScanRunsMs: tableScans,
