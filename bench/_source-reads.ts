@@ -1,7 +1,7 @@
 // The floor under a full recompute of one year: the larger sources its formulas read, each read once and
 // grouped by the key it is combined on, as plain SELECTs (PostgreSQL may plan them in parallel), nothing
-// combined and nothing written. A recompute that reads the records does at least this much; its ratio to
-// the raw scan says how far below the recompute's ratio any engine could go on the same machine.
+// combined and nothing written. A recompute from the records reads at least this much (here read the
+// cheapest way found); its ratio to the raw scan says how low the recompute's ratio could go on the machine.
 import { query } from '../src/engine/sql/bind.js';
 import type { Db } from '../src/store/db.js';
 import { median } from './_stats.js';
