@@ -2,6 +2,7 @@
 // grouped by the key it is combined on, as plain SELECTs (PostgreSQL may plan them in parallel), nothing
 // combined and nothing written. A recompute from the records reads at least this much (here read the
 // cheapest way found); its ratio to the raw scan says how low the recompute's ratio could go on the machine.
+import { tune } from '../src/engine/refresh.js';
 import { query } from '../src/engine/sql/bind.js';
 import type { Db } from '../src/store/db.js';
 import { median } from './_stats.js';
@@ -39,14 +40,13 @@ const SOURCES: Record<string, string> = {
 };
 
 /**
- * Reads every source `runs` times after a warm-up pass, with the settings a rebuild runs with (no JIT,
- * 256 MB for hashing); returns the median of each source and their sum.
+ * Reads every source `runs` times after a warm-up pass, with the settings a rebuild runs with (`tune`: no
+ * JIT, 256 MB for hashing, PGlite's cap below that); returns the median of each source and their sum.
  */
 export async function sourceReads(db: Db, county: string, year: number, runs = 3) {
   const times: Record<string, number[]> = {};
   await db.transaction(async (tx) => {
-    await query(tx, `SET LOCAL jit = off`);
-    await query(tx, `SET LOCAL work_mem = '256MB'`);
+    await tune(tx, '256MB');
     for (let run = 0; run <= runs; run++) {
       for (const [name, text] of Object.entries(SOURCES)) {
         const started = performance.now();

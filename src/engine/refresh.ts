@@ -78,7 +78,7 @@ function kindsOf(def: IndicatorDefinition): Set<DirtyKind> {
  * A database started with `weijian.max_work_mem` (PGlite, whose 2 GB address space holds its shared
  * buffers too: src/store/db.ts) gets no more than that.
  */
-async function tune(db: Db, workMem: string): Promise<void> {
+export async function tune(db: Db, workMem: string): Promise<void> {
   await query(db, `SET LOCAL jit = off`);
   await query(
     db,
